@@ -1,0 +1,180 @@
+package io.reengage.job.cli;
+
+import io.reengage.job.read.FolderLayout;
+import io.reengage.job.rules.RuleParameters;
+import io.reengage.job.segment.SegmentJob;
+import io.reengage.job.segment.SegmentSettings;
+import io.reengage.job.segment.SegmentSummary;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code reengage segment}: the daily run. Parses, validates, runs {@link SegmentJob}, reports. */
+@Command(
+    name = "segment",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Reads Pinpoint email events and writes the unengaged addresses as a Pinpoint import CSV.",
+      "",
+      "An address is unengaged when, as of the as-of date (UTC), it has at least --min-delivered"
+          + " deliveries in the last --delivered-window-months months, no open or click in the last"
+          + " --engagement-window-months months, and its first counted delivery is older than the"
+          + " engagement window. Defaults reproduce the original Athena query.",
+      "",
+      "Writes OUT/import/part-*.csv (only CSV files: point Pinpoint's import at OUT/import/) and"
+          + " OUT/summary.json, which is written last: its presence means the output is complete.",
+      ""
+    })
+final class SegmentCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--events",
+      required = true,
+      paramLabel = "URI",
+      description =
+          "Root of the Firehose event objects: a local folder, file:, s3a:// or s3:// URI (or a single file).")
+  String events;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "URI",
+      description = "Output folder for this run; an earlier output in it is replaced.")
+  String out;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
+      converter = Converters.Day.class,
+      description = "The date playing the query's current_date (UTC). Default: today (UTC).")
+  LocalDate asOf;
+
+  @Option(
+      names = "--until",
+      paramLabel = "INSTANT",
+      converter = Converters.InstantOrMillis.class,
+      description =
+          "Ignore events that arrived at or after this instant (ISO-8601 or epoch ms). Default: the"
+              + " start of the day after --as-of, or now if earlier. A rerun with the same --as-of"
+              + " and --until writes the same rows.")
+  Instant until;
+
+  @Option(
+      names = "--delivered-window-months",
+      paramLabel = "N",
+      defaultValue = "" + RuleParameters.DEFAULT_DELIVERED_WINDOW_MONTHS,
+      description = "Deliveries count within this many calendar months before --as-of. Default: ${DEFAULT-VALUE}.")
+  int deliveredWindowMonths;
+
+  @Option(
+      names = "--engagement-window-months",
+      paramLabel = "N",
+      defaultValue = "" + RuleParameters.DEFAULT_ENGAGEMENT_WINDOW_MONTHS,
+      description = "Opens and clicks count within this many calendar months before --as-of. Default: ${DEFAULT-VALUE}.")
+  int engagementWindowMonths;
+
+  @Option(
+      names = "--min-delivered",
+      paramLabel = "N",
+      defaultValue = "" + RuleParameters.DEFAULT_MIN_DELIVERED,
+      description = "Minimum deliveries for an address to qualify (6 is the query's num_delivered > 5). Default: ${DEFAULT-VALUE}.")
+  int minDelivered;
+
+  @Option(
+      names = "--engagement-types",
+      paramLabel = "TYPE",
+      split = ",",
+      defaultValue = "_email.open,_email.click",
+      description = "Event types that count as engagement, comma-separated. Default: ${DEFAULT-VALUE}.")
+  List<String> engagementTypes;
+
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      defaultValue = "auto",
+      description =
+          "Folder layout under --events: firehose (YYYY/MM/DD/HH/), hive (year=/month=/day=/hour=),"
+              + " flat (read every file), or auto (detect). Default: ${DEFAULT-VALUE}.")
+  String layout;
+
+  @Option(
+      names = "--late-arrival-hours",
+      paramLabel = "H",
+      defaultValue = "" + SegmentSettings.DEFAULT_LATE_ARRIVAL_HOURS,
+      description =
+          "How many hours after an event's arrival its Firehose hour folder may be; folders outside"
+              + " the windows widened by this are not read. Default: ${DEFAULT-VALUE}.")
+  int lateArrivalHours;
+
+  @Option(
+      names = "--max-bad-fraction",
+      paramLabel = "F",
+      defaultValue = "" + SegmentSettings.DEFAULT_MAX_BAD_FRACTION,
+      description =
+          "Fail when more than this share of records is not valid JSON or has a wrongly typed"
+              + " field (0 = fail on the first). Bad records below it are skipped and counted. Default: ${DEFAULT-VALUE}.")
+  double maxBadFraction;
+
+  @Option(
+      names = "--verbose",
+      description = "Print stack traces on failure.")
+  boolean verbose;
+
+  private final Clock clock;
+
+  SegmentCommand() {
+    this(Clock.systemUTC());
+  }
+
+  SegmentCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() {
+    SegmentSettings settings = settings();
+    SparkSession spark = SparkSessions.start("reengage segment");
+    try {
+      SegmentSummary summary = new SegmentJob(spark, settings).run();
+      System.err.printf(
+          "reengage: %d unengaged of %d addresses; import folder %s; summary %ssummary.json%n",
+          summary.unengaged,
+          summary.addresses,
+          summary.unengaged == 0 ? "(empty: nothing to import)" : summary.importUri,
+          summary.importUri.substring(0, summary.importUri.length() - "import/".length()));
+      return ExitCodes.OK;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  SegmentSettings settings() {
+    Instant now = clock.instant();
+    LocalDate day = asOf != null ? asOf : LocalDate.ofInstant(now, ZoneOffset.UTC);
+    long untilMillis = until != null ? until.toEpochMilli() : RuleParameters.defaultUntil(day, now);
+    RuleParameters rules =
+        new RuleParameters(
+            day,
+            deliveredWindowMonths,
+            engagementWindowMonths,
+            minDelivered,
+            new LinkedHashSet<>(engagementTypes.stream().map(String::trim).toList()),
+            untilMillis);
+    return new SegmentSettings(
+        events,
+        out,
+        rules,
+        FolderLayout.parse(layout),
+        lateArrivalHours,
+        maxBadFraction,
+        false);
+  }
+}

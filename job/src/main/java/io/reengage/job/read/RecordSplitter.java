@@ -1,0 +1,210 @@
+package io.reengage.job.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Cuts a byte stream of JSON records into one slice per record, without parsing them.
+ *
+ * <p>Firehose writes Pinpoint events either one per line or concatenated with no delimiter at all
+ * ({@code }{}), and Spark's JSON source reads neither mix reliably. The splitter tracks only string
+ * state and brace depth, so it handles both layouts, CRLF and blank lines, and stays in step after a
+ * broken record: a raw line break can never occur inside a valid JSON record's string, so a line break
+ * seen inside a string ends the broken record and scanning restarts on the next line.
+ *
+ * <p>Memory is bounded by the largest record (plus one read buffer), never by the file. A record that
+ * would grow beyond {@code maxRecordBytes} is reported as one oversized bad record and skipped.
+ */
+public final class RecordSplitter {
+
+  /** Receives each complete record slice, or the fact that a malformed stretch was skipped. */
+  public interface Sink {
+    void record(byte[] buffer, int offset, int length);
+
+    /** A stretch of bytes that cannot be a JSON object record (stray text, unbalanced braces, too big). */
+    void malformed();
+  }
+
+  private static final int READ_CHUNK = 1 << 16;
+
+  private final InputStream in;
+  private final int maxRecordBytes;
+  private byte[] buf = new byte[READ_CHUNK * 4];
+  private int start; // first byte of the record being assembled (or of unscanned data)
+  private int pos; // next byte to scan
+  private int limit; // end of valid data in buf
+
+  // Scanner state for the record starting at 'start'.
+  private int depth;
+  private boolean inString;
+  private boolean escaped;
+  private boolean inJunk; // skipping non-object bytes at top level until the next line break
+  private boolean oversized; // current record exceeded maxRecordBytes: skip to its end
+  private boolean started;
+  private boolean finished;
+
+  public RecordSplitter(InputStream in, int maxRecordBytes) {
+    this.in = in;
+    this.maxRecordBytes = maxRecordBytes;
+  }
+
+  /** Splits the whole stream, calling the sink once per record or malformed stretch. */
+  public void run(Sink sink) throws IOException {
+    while (step(sink)) {
+      // keep going
+    }
+  }
+
+  /**
+   * Reads one more chunk and reports the records completed in it; false once the stream is exhausted.
+   * Lets a caller pull records lazily with at most one chunk's worth pending.
+   */
+  public boolean step(Sink sink) throws IOException {
+    if (!started) {
+      started = true;
+      skipByteOrderMark();
+      if (pos < limit) {
+        scan(sink);
+        return true;
+      }
+    }
+    if (finished) {
+      return false;
+    }
+    if (pos == limit && !fill()) {
+      finished = true;
+      // End of stream inside a record: the tail is malformed (a truncated file). Junk was counted
+      // when it began.
+      if (depth > 0) {
+        sink.malformed();
+      }
+      return false;
+    }
+    scan(sink);
+    return true;
+  }
+
+  private void scan(Sink sink) {
+    final byte[] b = buf;
+    int p = pos;
+    final int end = limit;
+    while (p < end) {
+      byte c = b[p];
+      if (inString) {
+        // Hot loop: most bytes of a record are inside strings.
+        if (escaped) {
+          escaped = false;
+        } else if (c == '\\') {
+          escaped = true;
+        } else if (c == '"') {
+          inString = false;
+        } else if (c == '\n' || c == '\r') {
+          // A raw line break cannot be inside a JSON string: this record is broken.
+          resetAfterBrokenRecord(sink);
+          start = p + 1;
+        }
+        p++;
+        continue;
+      }
+      if (depth == 0) {
+        if (inJunk) {
+          if (c == '\n' || c == '\r') {
+            inJunk = false;
+          }
+          p++;
+          start = p;
+          continue;
+        }
+        if (c == '{') {
+          start = p;
+          depth = 1;
+          oversized = false;
+        } else if (!isWhitespace(c)) {
+          // Arrays, numbers, null or stray text as a record: skip the rest of the line.
+          sink.malformed();
+          inJunk = true;
+        }
+        p++;
+        if (depth == 0) {
+          start = p;
+        }
+        continue;
+      }
+      if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        depth++;
+      } else if (c == '}' || c == ']') {
+        depth--;
+        if (depth == 0) {
+          if (oversized) {
+            sink.malformed();
+            oversized = false;
+          } else {
+            sink.record(b, start, p + 1 - start);
+          }
+          start = p + 1;
+        }
+      }
+      p++;
+    }
+    pos = p;
+    if (depth > 0 && !oversized && pos - start > maxRecordBytes) {
+      oversized = true;
+    }
+    if (oversized) {
+      // Drop what has been scanned of an oversized record; only its end matters now.
+      start = pos;
+    }
+  }
+
+  private void resetAfterBrokenRecord(Sink sink) {
+    sink.malformed();
+    depth = 0;
+    inString = false;
+    escaped = false;
+    oversized = false;
+  }
+
+  private static boolean isWhitespace(byte c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  }
+
+  /** Moves the unfinished record to the front of the buffer and reads more bytes; false at end of stream. */
+  private boolean fill() throws IOException {
+    if (depth == 0 && !inString) {
+      start = pos; // nothing pending
+    }
+    int pending = limit - start;
+    if (start > 0) {
+      System.arraycopy(buf, start, buf, 0, pending);
+      pos -= start;
+      start = 0;
+      limit = pending;
+    }
+    if (buf.length - limit < READ_CHUNK) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, limit + READ_CHUNK));
+    }
+    int n = in.read(buf, limit, buf.length - limit);
+    if (n <= 0) {
+      return false;
+    }
+    limit += n;
+    return true;
+  }
+
+  private void skipByteOrderMark() throws IOException {
+    while (limit < 3) {
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n <= 0) {
+        break;
+      }
+      limit += n;
+    }
+    if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+      pos = 3;
+      start = 3;
+    }
+  }
+}

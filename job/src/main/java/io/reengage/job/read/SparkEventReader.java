@@ -1,0 +1,200 @@
+package io.reengage.job.read;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads event files into a Dataset of {@link EventColumns} rows, in parallel across files.
+ *
+ * <p>Spark's JSON source cannot read Firehose's concatenated records and parses every field of every
+ * record; this reader instead hands each task a group of files (balanced by size) and streams each
+ * file through {@link EventFileReader}, which pulls only three fields. Damaged or unreadable files are
+ * counted, never fatal: the task moves on to its next file.
+ */
+public final class SparkEventReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SparkEventReader.class);
+  private static final long TARGET_SPLIT_BYTES = 128L << 20;
+
+  /** The lazily read events and the counts that fill in as Spark evaluates them. */
+  public record EventRead(Dataset<Row> events, ReadCountsAccumulator counts) {}
+
+  private SparkEventReader() {}
+
+  public static EventRead read(SparkSession spark, List<EventFile> files, ReadFilter filter) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    ReadCountsAccumulator counts = new ReadCountsAccumulator();
+    spark.sparkContext().register(counts, "reengage.read");
+    List<List<EventFile>> groups = balance(files, groupCount(files, jsc.defaultParallelism()));
+    Broadcast<SerializableConfiguration> conf =
+        jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
+    JavaRDD<List<EventFile>> splits = jsc.parallelize(groups, Math.max(1, groups.size()));
+    JavaRDD<Row> rows = splits.flatMap(new ReadGroup(conf, filter, counts));
+    return new EventRead(spark.createDataFrame(rows, EventColumns.SCHEMA), counts);
+  }
+
+  static int groupCount(List<EventFile> files, int parallelism) {
+    long bytes = files.stream().mapToLong(EventFile::length).sum();
+    long bySize = (bytes + TARGET_SPLIT_BYTES - 1) / TARGET_SPLIT_BYTES;
+    // At least a few tasks per core so one slow file does not idle the others.
+    long wanted = Math.max(bySize, 3L * parallelism);
+    return (int) Math.max(1, Math.min(files.size(), wanted));
+  }
+
+  /** Greedy largest-first bin packing: each file goes to the group with the fewest bytes so far. */
+  static List<List<EventFile>> balance(List<EventFile> files, int groups) {
+    List<List<EventFile>> result = new ArrayList<>();
+    if (files.isEmpty()) {
+      return result;
+    }
+    long[] sizes = new long[groups];
+    for (int i = 0; i < groups; i++) {
+      result.add(new ArrayList<>());
+    }
+    PriorityQueue<Integer> lightest =
+        new PriorityQueue<>(Comparator.<Integer>comparingLong(i -> sizes[i]).thenComparing(i -> i));
+    for (int i = 0; i < groups; i++) {
+      lightest.add(i);
+    }
+    List<EventFile> bySizeDesc = new ArrayList<>(files);
+    bySizeDesc.sort(
+        Comparator.comparingLong(EventFile::length).reversed().thenComparing(EventFile::path));
+    for (EventFile file : bySizeDesc) {
+      int g = lightest.poll();
+      result.get(g).add(file);
+      sizes[g] += file.length();
+      lightest.add(g);
+    }
+    result.removeIf(List::isEmpty);
+    return result;
+  }
+
+  /** Runs on executors: turns one group of files into rows, one chunk of a file at a time. */
+  private static final class ReadGroup implements FlatMapFunction<List<EventFile>, Row> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<SerializableConfiguration> conf;
+    private final ReadFilter filter;
+    private final ReadCountsAccumulator counts;
+
+    ReadGroup(
+        Broadcast<SerializableConfiguration> conf, ReadFilter filter, ReadCountsAccumulator counts) {
+      this.conf = conf;
+      this.filter = filter;
+      this.counts = counts;
+    }
+
+    @Override
+    public Iterator<Row> call(List<EventFile> group) {
+      return new GroupIterator(group, conf.value().value(), filter, counts);
+    }
+  }
+
+  private static final class GroupIterator implements Iterator<Row> {
+    private final Iterator<EventFile> files;
+    private final Configuration conf;
+    private final EventFileReader reader;
+    private final ReadCountsAccumulator accumulator;
+    private final ArrayDeque<Row> pending = new ArrayDeque<>();
+    private final EventFileReader.EventSink sink =
+        (type, ts, destination) -> pending.add(RowFactory.create(type, ts, destination));
+    private EventFileReader.OpenFile current;
+    private EventFile currentFile;
+    private ReadCounts currentCounts;
+
+    GroupIterator(
+        List<EventFile> group,
+        Configuration conf,
+        ReadFilter filter,
+        ReadCountsAccumulator accumulator) {
+      this.files = group.iterator();
+      this.conf = conf;
+      this.reader = new EventFileReader(filter);
+      this.accumulator = accumulator;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (pending.isEmpty()) {
+        if (current == null && !openNext()) {
+          return false;
+        }
+        try {
+          if (!current.step(sink)) {
+            finishCurrent(false);
+          }
+        } catch (IOException | RuntimeException e) {
+          // A damaged file: keep what it yielded, count it, move on. The path is logged (it names a
+          // storage object, not a person); the message may quote content, so only its type is.
+          LOG.warn(
+              "Cannot read all of {}: {} (counted as unreadable; the events before the damage were kept)",
+              currentFile.path(),
+              e.getClass().getSimpleName());
+          finishCurrent(true);
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return pending.poll();
+    }
+
+    private boolean openNext() {
+      while (files.hasNext()) {
+        currentFile = files.next();
+        currentCounts = new ReadCounts();
+        currentCounts.files = 1;
+        currentCounts.bytes = currentFile.length();
+        try {
+          Path path = new Path(currentFile.path());
+          current = reader.open(path.getFileSystem(conf).open(path), currentCounts);
+          return true;
+        } catch (IOException | RuntimeException e) {
+          LOG.warn(
+              "Cannot open {}: {} (counted as unreadable)",
+              currentFile.path(),
+              e.getClass().getSimpleName());
+          currentCounts.unreadableFiles = 1;
+          accumulator.add(currentCounts);
+        }
+      }
+      return false;
+    }
+
+    private void finishCurrent(boolean damaged) {
+      try {
+        current.close();
+      } catch (IOException e) {
+        // Nothing more to read from it; closing failures do not lose data.
+      }
+      if (damaged) {
+        currentCounts.unreadableFiles = 1;
+      }
+      accumulator.add(currentCounts);
+      current = null;
+    }
+  }
+}

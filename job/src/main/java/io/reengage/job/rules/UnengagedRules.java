@@ -1,0 +1,131 @@
+package io.reengage.job.rules;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import io.reengage.job.read.EventColumns;
+import java.util.ArrayList;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The rules of SPEC.md as pure Dataset transforms, one per step of the Athena query, in its order.
+ *
+ * <p>No I/O happens here; every function takes a Dataset and the {@link RuleParameters} and returns a
+ * new Dataset. {@link #unengaged} chains them all. Column names follow the query's CTEs so the two can
+ * be read side by side.
+ */
+public final class UnengagedRules {
+
+  public static final String DELIVERED_TIMESTAMP = "delivered_timestamp";
+  public static final String ENGAGEMENT_TIMESTAMP = "engagement_timestamp";
+  public static final String ADDRESS = "emailaddress";
+  public static final String MAX_DELIVERED = "max_delivered_timestamp";
+  public static final String MIN_DELIVERED = "min_delivered_timestamp";
+  public static final String LAST_ENGAGEMENT = "last_engagement";
+  public static final String NUM_DELIVERED = "num_delivered";
+
+  private UnengagedRules() {}
+
+  /** Every step from parsed events to the unengaged addresses with their attributes. */
+  public static Dataset<Row> unengaged(Dataset<Row> events, RuleParameters p) {
+    Dataset<Row> joined = distinctRows(inWindows(events, p), p);
+    return selectUnengaged(perAddress(usableAddresses(flatten(joined))), p);
+  }
+
+  /**
+   * Rules 1 and 2 (and the {@code until} bound): keep deliveries whose arrival second is strictly
+   * after the delivered window's start, and engagements strictly after the engagement window's start.
+   * The second is {@code arrival_timestamp div 1000}, integer division truncating toward zero, as in
+   * the query's {@code from_unixtime(arrival_timestamp/1000)}.
+   */
+  public static Dataset<Row> inWindows(Dataset<Row> events, RuleParameters p) {
+    Column type = col(EventColumns.EVENT_TYPE);
+    Column second = expr(EventColumns.ARRIVAL_TIMESTAMP + " div 1000");
+    Column delivered =
+        type.equalTo(lit(RuleParameters.DELIVERED)).and(second.gt(lit(p.deliveredStartSeconds())));
+    Column engaged =
+        type.isin(new ArrayList<Object>(p.engagementTypes()).toArray())
+            .and(second.gt(lit(p.engagementStartSeconds())));
+    Column beforeUntil = col(EventColumns.ARRIVAL_TIMESTAMP).lt(lit(p.untilMillis()));
+    return events.where(delivered.or(engaged).and(beforeUntil));
+  }
+
+  /**
+   * Rule 3: the query's {@code UNION} of delivered rows {@code (destination, ts, NULL)} and engagement
+   * rows {@code (destination, NULL, ts)}, which is DISTINCT. Equal arrays (same elements, same order)
+   * with the same millisecond collapse to one row; an open and a click with the same array and
+   * millisecond are one engagement row.
+   */
+  public static Dataset<Row> distinctRows(Dataset<Row> windowed, RuleParameters p) {
+    Column ts = col(EventColumns.ARRIVAL_TIMESTAMP);
+    Column isDelivered = col(EventColumns.EVENT_TYPE).equalTo(lit(RuleParameters.DELIVERED));
+    return windowed
+        .select(
+            col(EventColumns.DESTINATION),
+            when(isDelivered, ts).as(DELIVERED_TIMESTAMP),
+            when(not(isDelivered), ts).as(ENGAGEMENT_TIMESTAMP))
+        .distinct();
+  }
+
+  /**
+   * Rule 4: one row per element of the destination array, in order; a repeated address yields a row
+   * per occurrence, and a NULL or empty array yields none (as {@code CROSS JOIN UNNEST}).
+   */
+  public static Dataset<Row> flatten(Dataset<Row> joined) {
+    return joined.select(
+        explode(col(EventColumns.DESTINATION)).as(ADDRESS),
+        col(DELIVERED_TIMESTAMP),
+        col(ENGAGEMENT_TIMESTAMP));
+  }
+
+  /** Rows whose address Pinpoint could never import: NULL, empty or whitespace only (a deviation). */
+  public static Column unusableAddress() {
+    return isUnusable(col(ADDRESS));
+  }
+
+  /** True for a NULL, empty or whitespace-only address. */
+  public static Column isUnusable(Column address) {
+    // (?U) makes \s match Unicode white space too; \x1c-\x1f are the ASCII separators that many
+    // tools also treat as white space.
+    return address.isNull().or(address.rlike("(?U)^[\\s\\x1c-\\x1f]*$"));
+  }
+
+  /** Drops the unusable addresses (SPEC deviation "Unusable addresses"); the shell counts them. */
+  public static Dataset<Row> usableAddresses(Dataset<Row> flat) {
+    return flat.where(not(unusableAddress()));
+  }
+
+  /**
+   * Rule 5: per address (exact, case-sensitive string), the latest and earliest delivery, the latest
+   * engagement, and the number of delivery rows.
+   */
+  public static Dataset<Row> perAddress(Dataset<Row> flat) {
+    return flat.groupBy(col(ADDRESS))
+        .agg(
+            max(col(DELIVERED_TIMESTAMP)).as(MAX_DELIVERED),
+            min(col(DELIVERED_TIMESTAMP)).as(MIN_DELIVERED),
+            max(col(ENGAGEMENT_TIMESTAMP)).as(LAST_ENGAGEMENT),
+            count(col(DELIVERED_TIMESTAMP)).as(NUM_DELIVERED));
+  }
+
+  /**
+   * Rule 6: no engagement in the window, first delivery (by its second) strictly before the start of
+   * the engagement window, and at least {@code minDelivered} deliveries.
+   */
+  public static Dataset<Row> selectUnengaged(Dataset<Row> perAddress, RuleParameters p) {
+    return perAddress.where(
+        col(LAST_ENGAGEMENT)
+            .isNull()
+            .and(expr(MIN_DELIVERED + " div 1000").lt(lit(p.engagementStartSeconds())))
+            .and(col(NUM_DELIVERED).geq(lit((long) p.minDelivered()))));
+  }
+}

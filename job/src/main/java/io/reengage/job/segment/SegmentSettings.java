@@ -1,0 +1,36 @@
+package io.reengage.job.segment;
+
+import io.reengage.job.read.FolderLayout;
+import io.reengage.job.rules.RuleParameters;
+
+/**
+ * One {@code segment} run: where to read and write, the rules, and the reader's tolerances.
+ *
+ * @param lateArrivalHours how many hours after an event's arrival hour its Firehose folder may be
+ * @param maxBadFraction the run fails when bad records exceed this share of all records
+ */
+public record SegmentSettings(
+    String eventsUri,
+    String outUri,
+    RuleParameters rules,
+    FolderLayout layout,
+    int lateArrivalHours,
+    double maxBadFraction,
+    boolean crossCheck) {
+
+  public static final int DEFAULT_LATE_ARRIVAL_HOURS = 24;
+  public static final double DEFAULT_MAX_BAD_FRACTION = 0.001;
+  /** Firehose folder time never precedes arrival by more than clock skew; one hour is generous. */
+  public static final int EARLY_ARRIVAL_HOURS = 1;
+
+  public SegmentSettings {
+    if (lateArrivalHours < 0 || lateArrivalHours > 24 * 31) {
+      throw new IllegalArgumentException(
+          "Invalid late-arrival-hours: " + lateArrivalHours + " (must be between 0 and 744)");
+    }
+    if (!(maxBadFraction >= 0.0 && maxBadFraction <= 1.0)) {
+      throw new IllegalArgumentException(
+          "Invalid max-bad-fraction: " + maxBadFraction + " (must be between 0 and 1)");
+    }
+  }
+}
