@@ -102,7 +102,7 @@ def main():
     counts = dict.fromkeys(["records_all_files", "records_in_window_folders", "deliveredEvents",
                             "engagementEvents", "droppedAddresses", "addresses", "unengaged"], 0)
     rows = set()
-    files = formats = 0
+    files = 0
     seen_formats = set()
     for dirpath, _, names in os.walk(EVENTS):
         for name in sorted(names):
@@ -181,6 +181,9 @@ def main():
         if exp_rows == got_rows:
             problems.append("same rows, different bytes (order or quoting)")
     print("files", files, "formats seen", sorted(seen_formats))
+    missing = {"gz", "bom", "crlf", "concatenated", "lf-ndjson", "no-final-newline"} - seen_formats
+    if missing:
+        problems.append("no file of kind %s" % sorted(missing))
     for k, v in counts.items():
         flag = "" if args.as_of != "2026-08-31" or README_COUNTS[k] == v else "   <-- README says %d" % README_COUNTS[k]
         if flag:
