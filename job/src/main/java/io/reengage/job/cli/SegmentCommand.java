@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -123,6 +122,8 @@ final class SegmentCommand implements Callable<Integer> {
               + " field (0 = fail on the first). Bad records below it are skipped and counted. Default: ${DEFAULT-VALUE}.")
   double maxBadFraction;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--verbose",
       description = "Print stack traces on failure.")
@@ -141,18 +142,15 @@ final class SegmentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SegmentSettings settings = settings();
-    SparkSession spark = SparkSessions.start("reengage segment");
-    try {
-      SegmentSummary summary = new SegmentJob(spark, settings).run();
-      System.err.printf(
+    try (SparkSessions.Handle session = SparkSessions.start("reengage segment")) {
+      SegmentSummary summary = new SegmentJob(session.spark(), settings).run();
+      spec.commandLine().getErr().printf(
           "reengage: %d unengaged of %d addresses; import folder %s; summary %ssummary.json%n",
           summary.unengaged,
           summary.addresses,
           summary.unengaged == 0 ? "(empty: nothing to import)" : summary.importUri,
           summary.importUri.substring(0, summary.importUri.length() - "import/".length()));
       return ExitCodes.OK;
-    } finally {
-      spark.stop();
     }
   }
 

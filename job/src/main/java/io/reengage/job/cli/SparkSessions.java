@@ -6,9 +6,20 @@ import org.apache.spark.sql.SparkSession;
 /** Builds the Spark session the same way for every subcommand. */
 final class SparkSessions {
 
+  /** A session, stopped on close only if this command started it (tests and notebooks share one). */
+  record Handle(SparkSession spark, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        spark.stop();
+      }
+    }
+  }
+
   private SparkSessions() {}
 
-  static SparkSession start(String appName) {
+  static Handle start(String appName) {
+    boolean existed = SparkSession.getDefaultSession().isDefined();
     SparkSession.Builder builder =
         SparkSession.builder()
             .appName(appName)
@@ -18,6 +29,6 @@ final class SparkSessions {
     if (!new SparkConf().contains("spark.master")) {
       builder.master("local[*]");
     }
-    return builder.getOrCreate();
+    return new Handle(builder.getOrCreate(), !existed);
   }
 }

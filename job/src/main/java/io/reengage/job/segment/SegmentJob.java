@@ -206,8 +206,10 @@ public final class SegmentJob {
   }
 
   private static long countUnusableElements(Dataset<Row> joined) {
+    // size() of a NULL array is -1 in Spark, so rows without a destination are left out first.
     Row row =
         joined
+            .where(col(EventColumns.DESTINATION).isNotNull())
             .select(
                 sum(
                     org.apache.spark.sql.functions.size(

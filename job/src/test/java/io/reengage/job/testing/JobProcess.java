@@ -1,0 +1,49 @@
+package io.reengage.job.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real CLI in a separate JVM, as a user would, and captures everything it prints: our logs,
+ * Spark's and Hadoop's at their default levels, and the exit code.
+ */
+public final class JobProcess {
+
+  /** Exit code and the combined stdout and stderr. */
+  public record Result(int exitCode, String output) {}
+
+  private static final String[] OPENS = {
+    "java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
+    "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
+    "sun.security.action", "sun.util.calendar"
+  };
+
+  private JobProcess() {}
+
+  public static Result run(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(System.getProperty("java.home") + "/bin/java");
+    cmd.add("-Xmx1g");
+    for (String p : OPENS) {
+      cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
+    }
+    cmd.add("-Dspark.master=local[2]");
+    cmd.add("-Dspark.ui.enabled=false");
+    cmd.add("-Dspark.driver.host=127.0.0.1");
+    cmd.add("-Dspark.sql.shuffle.partitions=4");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("io.reengage.job.cli.Main");
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("job process did not finish in 5 minutes");
+    }
+    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+}
