@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
           + " Firehose) and writes a Pinpoint segment import CSV.",
       ""
     },
-    subcommands = {SegmentCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SegmentCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 done; 1 differences found (compare, --cross-check); 2 invalid options;"
