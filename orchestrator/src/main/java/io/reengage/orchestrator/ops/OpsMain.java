@@ -122,12 +122,19 @@ public final class OpsMain implements Runnable {
     return value;
   }
 
-  /** Like {@link #setting} but an absent value is allowed (an empty string means "none"). */
+  /**
+   * Like {@link #setting} but an absent value is allowed (an empty string means "none"), and so is an
+   * unreadable stack: someone who passes every required setting as an option may have no stack.
+   */
   public String optionalSetting(String explicit, String outputKey) {
     if (explicit != null) {
       return explicit;
     }
-    return stackOutputs().getOrDefault(outputKey, "");
+    try {
+      return stackOutputs().getOrDefault(outputKey, "");
+    } catch (OpsException e) {
+      return "";
+    }
   }
 
   private Map<String, String> stackOutputs() {

@@ -18,7 +18,8 @@ public final class StackOutputs {
       response = cloudFormation.describeStacks(b -> b.stackName(stackName));
     } catch (CloudFormationException e) {
       throw new OpsException("Cannot read the outputs of stack " + stackName + ": "
-          + e.awsErrorDetails().errorMessage() + " (check --stack and --region, or pass the settings as options)");
+          + (e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+              ? e.awsErrorDetails().errorMessage() : e.getMessage()) + " (check --stack and --region, or pass the settings as options)");
     }
     if (response.stacks().isEmpty()) {
       throw new OpsException("Cannot read the outputs of stack " + stackName + ": no such stack (check --stack and --region)");
