@@ -73,8 +73,7 @@ public final class AthenaCheckCommand implements Callable<Integer> {
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(parent.pacer().now());
     String outputLocation = (outputRoot.endsWith("/") ? outputRoot : outputRoot + "/") + asOf + "/athena-check-" + stamp + "/";
     String query = AthenaQuery.text(parent.setting(database, "AthenaDatabase", "--database"),
-        parent.setting(table, "AthenaTable", "--table"));
-    List<String> parameters = AthenaQuery.parameters(summary.asOf(), summary.untilEpochMillis());
+        parent.setting(table, "AthenaTable", "--table"), asOf, summary.untilEpochMillis());
     String group = parent.setting(workGroup, "AthenaWorkGroup", "--workgroup");
     String databaseName = parent.setting(database, "AthenaDatabase", "--database");
     PrintWriter out = parent.out();
@@ -82,7 +81,7 @@ public final class AthenaCheckCommand implements Callable<Integer> {
 
     String queryId;
     try {
-      queryId = athena.startQueryExecution(b -> b.queryString(query).executionParameters(parameters).workGroup(group)
+      queryId = athena.startQueryExecution(b -> b.queryString(query).workGroup(group)
           .queryExecutionContext(c -> c.database(databaseName))
           .resultConfiguration(r -> r.outputLocation(outputLocation))).queryExecutionId();
     } catch (AthenaException e) {

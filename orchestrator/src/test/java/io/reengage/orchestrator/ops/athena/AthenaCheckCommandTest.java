@@ -97,8 +97,10 @@ class AthenaCheckCommandTest {
     assertThat(run.out()).contains("Athena rows 2, run rows 2 (1 file(s)); missing 0, extra 0, differing 0: EQUAL")
         .doesNotContain("@");
     aws.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution"))
-        .withRequestBody(matchingJsonPath("$.ExecutionParameters[0]", equalTo("1788220800000")))
-        .withRequestBody(matchingJsonPath("$.ExecutionParameters[3]", equalTo("'2026-08-31'")))
+        .withRequestBody(matchingJsonPath("$.QueryString", com.github.tomakehurst.wiremock.client.WireMock.containing(
+            "arrival_timestamp < 1788220800000 AND (")))
+        .withRequestBody(matchingJsonPath("$.QueryString", com.github.tomakehurst.wiremock.client.WireMock.containing(
+            "date_add('month', -6, DATE '2026-08-31') -- Emails started")))
         .withRequestBody(matchingJsonPath("$.WorkGroup", equalTo("reengage")))
         .withRequestBody(matchingJsonPath("$.QueryExecutionContext.Database", equalTo("pinpoint_events")))
         .withRequestBody(matchingJsonPath("$.ResultConfiguration.OutputLocation",
