@@ -26,6 +26,7 @@ import software.amazon.awssdk.regions.Region;
 @Command(
     name = "reengage aws",
     mixinStandardHelpOptions = true,
+    version = "reengage aws 1.0.0",
     description = "Operate a deployed reengage stack: backfill rollups, start a run, cross-check a run on Athena.",
     subcommands = {BackfillCommand.class, RunCommand.class, AthenaCheckCommand.class})
 public final class OpsMain implements Runnable {
