@@ -14,12 +14,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Tells whether a day's rollup is complete: the day's partition {@code <rollups>/day=YYYY-MM-DD/}
- * holds the marker object (default {@code _COMPLETE}), which the rollup writes last. When the marker
- * is JSON with {@code records} and {@code bytes}, those counts feed the progress line.
+ * holds the marker object (default {@code _ROLLUP.json}), which {@code reengage rollup} writes last.
+ * The marker's event counts (delivered and engagement events of the day) feed the progress line;
+ * a marker with {@code records} and {@code bytes} is read too.
  */
 public final class RollupMarkers {
 
-  public static final String DEFAULT_MARKER = "_COMPLETE";
+  public static final String DEFAULT_MARKER = "_ROLLUP.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +34,7 @@ public final class RollupMarkers {
     this.marker = marker;
   }
 
-  /** The day's marker key, e.g. {@code rollups/day=2026-01-31/_COMPLETE}. */
+  /** The day's marker key, e.g. {@code rollups/day=2026-01-31/_ROLLUP.json}. */
   public String markerKey(LocalDate day) {
     return rollups.folderPrefix() + "day=" + day + "/" + marker;
   }
@@ -61,6 +62,15 @@ public final class RollupMarkers {
       if (root != null && root.isObject() && root.path("records").canConvertToExactIntegral()
           && root.path("bytes").canConvertToExactIntegral()) {
         return new DayState(true, root.get("records").asLong(), root.get("bytes").asLong());
+      }
+      if (root != null && root.isObject() && root.has("deliveredEventsRest")) {
+        // reengage rollup's own marker: the day's counted events; bytes are not recorded per day.
+        long events = 0;
+        for (String f : new String[] {"deliveredEventsFirstSecond", "deliveredEventsRest",
+            "engagementEventsFirstSecond", "engagementEventsRest"}) {
+          events += root.path(f).asLong(0);
+        }
+        return new DayState(true, events, -1);
       }
     } catch (IOException e) {
       // An empty or non-JSON marker still marks the day complete; only the counts are unknown.

@@ -77,7 +77,7 @@ final class FakeEmrServerless implements AutoCloseable {
 
   void markComplete(LocalDate from, LocalDate to) {
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      objects.put("/" + BUCKET + "/rollups/day=" + d + "/_COMPLETE", "{\"records\":1000,\"bytes\":250000}");
+      objects.put("/" + BUCKET + "/rollups/day=" + d + "/_ROLLUP.json", "{\"records\":1000,\"bytes\":250000}");
     }
   }
 
