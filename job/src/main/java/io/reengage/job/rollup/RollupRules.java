@@ -125,6 +125,20 @@ public final class RollupRules {
   }
 
   /**
+   * Rule 5's attributes (plus engagement rows) for a run that takes some days from rollups: the raw
+   * events of the other days, already through {@link UnengagedRules#inWindows}, and the daily rows of
+   * the rolled-up days ({@code null} when there are none).
+   */
+  public static Dataset<Row> perAddressWithRollups(
+      Dataset<Row> rawWindowed, Dataset<Row> rolledUpDays, RuleParameters p) {
+    Dataset<Row> partials = rawPartials(rawWindowed, p);
+    if (rolledUpDays != null) {
+      partials = partials.unionByName(windowedPartials(rolledUpDays, p));
+    }
+    return combine(partials);
+  }
+
+  /**
    * Combines partial rows into rule 5's per-address attributes (the columns of
    * {@link UnengagedRules#perAddress}) plus the number of engagement rows. Addresses whose parts
    * hold neither a counted delivery nor a counted engagement are dropped, as the full scan never sees

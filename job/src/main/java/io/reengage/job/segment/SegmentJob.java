@@ -190,14 +190,12 @@ public final class SegmentJob {
     Dataset<Row> windowed = readWindowed(files, summary, plan.rawEpochDays());
     summary.deliveredEvents += plan.rollupDeliveredEvents();
     summary.engagementEvents += plan.rollupEngagementEvents();
-    Dataset<Row> partials = RollupRules.rawPartials(windowed, rules);
-    if (!plan.rollupDays().isEmpty()) {
-      partials = partials.unionByName(RollupRules.windowedPartials(readRollups(store, plan), rules));
-    }
     summary.timings.put("readMs", millisSince(t));
 
     t = System.nanoTime();
-    Dataset<Row> combined = RollupRules.combine(partials).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan);
+    Dataset<Row> combined =
+        RollupRules.perAddressWithRollups(windowed, rolledUp, rules).persist(StorageLevel.MEMORY_AND_DISK());
     Row dropped =
         combined
             .where(UnengagedRules.unusableAddress())
