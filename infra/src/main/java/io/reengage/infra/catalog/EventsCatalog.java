@@ -78,7 +78,7 @@ public final class EventsCatalog extends Construct {
                 .build())
             .build())
         .build();
-    table.addDependency(database);
+    table.getNode().addDependency(database);
 
     workGroup = CfnWorkGroup.Builder.create(this, "WorkGroup")
         .name(Stack.of(this).getStackName() + "-crosscheck")

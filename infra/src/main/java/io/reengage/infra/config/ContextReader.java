@@ -27,6 +27,12 @@ final class ContextReader {
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }
 
+  /** Like {@link #string}, but a value given as empty stays empty instead of meaning the default. */
+  String stringOrEmpty(String key, String defaultValue) {
+    Object value = lookup.apply(key);
+    return value == null ? defaultValue : value.toString().trim();
+  }
+
   String string(String key, String defaultValue) {
     return optionalString(key).orElse(defaultValue);
   }

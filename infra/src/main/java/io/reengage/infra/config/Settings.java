@@ -100,6 +100,19 @@ public record Settings(
   public record Artifacts(Path jobJar, Path lambdaJar, Path stateMachineFile) {
   }
 
+  /** The events prefix; empty or "/" stands for the bucket root, where Firehose writes by default. */
+  private static String eventsPrefix(ContextReader ctx) {
+    String prefix = ctx.stringOrEmpty(EVENTS_PREFIX, EVENTS_PREFIX_DEFAULT);
+    if (prefix.equals("/")) {
+      return "";
+    }
+    if (!PREFIX.matcher(prefix).matches()) {
+      throw ContextReader.invalid(EVENTS_PREFIX, prefix,
+          "a key prefix ending in '/', without a leading '/', such as events/ (empty or / for the bucket root)");
+    }
+    return prefix;
+  }
+
   /**
    * Resolves every setting.
    *
@@ -128,8 +141,7 @@ public record Settings(
     }
     Events events = new Events(
         eventsBucket,
-        ctx.matching(EVENTS_PREFIX, EVENTS_PREFIX_DEFAULT, PREFIX,
-            "a key prefix ending in '/', without a leading '/', such as events/ (or empty for the bucket root)"),
+        eventsPrefix(ctx),
         ctx.optionalMatching(EVENTS_KMS_KEY_ARN, KMS_ARN, "a KMS key ARN, arn:aws:kms:REGION:ACCOUNT:key/ID"),
         kinesisArn,
         firehoseArn,
