@@ -1,0 +1,130 @@
+package io.reengage.infra;
+
+import static io.reengage.infra.Synth.properties;
+import static io.reengage.infra.Synth.render;
+import static io.reengage.infra.Synth.resource;
+import static io.reengage.infra.Synth.roleStatements;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** Every tuning value set away from its default. */
+class TestTunedStack {
+
+  private static Template template;
+
+  @BeforeAll
+  static void synthesise() {
+    Map<String, Object> context = new HashMap<>();
+    context.put("crossCheck", "true");
+    context.put("deliveredWindowMonths", "12");
+    context.put("engagementWindowMonths", "3");
+    context.put("minDelivered", "10");
+    context.put("schedule", "cron(0 5 ? * MON-FRI *)");
+    context.put("scheduleTimezone", "Europe/Berlin");
+    context.put("scheduleEnabled", "false");
+    context.put("emrArchitecture", "ARM64");
+    context.put("emrMaxCpu", "8 vCPU");
+    context.put("emrMaxMemory", "32 GB");
+    context.put("emrMaxDisk", "200 GB");
+    context.put("emrIdleTimeoutMinutes", "5");
+    context.put("logRetentionDays", "30");
+    context.put("outputRetentionDays", "7");
+    context.put("retainData", "false");
+    context.put("useRollups", "true");
+    context.put("segmentName", "Lapsed readers");
+    context.put("jobTimeoutMinutes", "60");
+    context.put("importTimeoutSeconds", "3600");
+    context.put("sparkConf", "--conf spark.executor.memory=14g");
+    context.put("athenaMaxScanGb", "50");
+    context.put("stackName", "ReengageTest");
+    template = Synth.template(context);
+  }
+
+  @Test
+  void crossCheckLetsTheStateMachineQueryAthenaInItsWorkgroupOnly() {
+    String workGroup = "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/CatalogWorkGroup";
+    String glue = "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:";
+    assertThat(roleStatements(template, "WorkflowStateMachineRole")).contains(
+        "Allow athena:StartQueryExecution " + workGroup,
+        "Allow athena:GetQueryExecution " + workGroup,
+        "Allow athena:StopQueryExecution " + workGroup,
+        "Allow athena:GetDataCatalog arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:"
+            + "datacatalog/AwsDataCatalog",
+        "Allow glue:GetTable " + glue + "table/reengage/pinpoint_events",
+        "Allow glue:GetDatabase " + glue + "database/reengage",
+        "Allow glue:GetPartitions " + glue + "catalog",
+        "Allow s3:GetObject EventsBucket.Arn/events/*",
+        "Allow s3:PutObject WorkBucket.Arn/athena-results/*");
+    assertThat(roleStatements(template, "WorkflowStateMachineRole"))
+        .noneMatch(line -> line.contains("s3:DeleteObject") || line.contains("s3:PutObject EventsBucket"));
+  }
+
+  @Test
+  void crossCheckLetsJobRunsReadAthenaResultsAndTheScheduleAskForIt() {
+    assertThat(roleStatements(template, "SparkJobRole"))
+        .containsAll(TestDefaultStack.read("WorkBucket", "athena-results"));
+    Map<String, Object> schedule = properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
+    assertThat(render(schedule.get("Target"))).contains("Input={\"crossCheck\":true}");
+  }
+
+  @Test
+  void rulesReachTheJobArguments() {
+    assertThat(TestDefaultStack.substitutions(template))
+        .containsEntry("DeliveredWindowMonths", "12")
+        .containsEntry("EngagementWindowMonths", "3")
+        .containsEntry("MinDelivered", "10")
+        .containsEntry("RollupsUri", "s3://WorkBucket/rollups")
+        .containsEntry("JobTimeoutMinutes", "60")
+        .containsEntry("ImportTimeoutSeconds", "3600")
+        .containsEntry("SparkConf", "--conf spark.executor.memory=14g");
+  }
+
+  @Test
+  void scheduleFollowsItsSettings() {
+    Map<String, Object> schedule = properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
+    assertThat(schedule.get("ScheduleExpression")).isEqualTo("cron(0 5 ? * MON-FRI *)");
+    assertThat(schedule.get("ScheduleExpressionTimezone")).isEqualTo("Europe/Berlin");
+    assertThat(schedule.get("State")).isEqualTo("DISABLED");
+  }
+
+  @Test
+  void emrApplicationFollowsCapacityAndArchitecture() {
+    template.hasResourceProperties("AWS::EMRServerless::Application", Match.objectLike(Map.of(
+        "Architecture", "ARM64",
+        "AutoStopConfiguration", Map.of("Enabled", true, "IdleTimeoutMinutes", 5),
+        "MaximumCapacity", Map.of("Cpu", "8 vCPU", "Memory", "32 GB", "Disk", "200 GB"),
+        "RuntimeConfiguration", List.of(Map.of(
+            "Classification", "spark-defaults",
+            "Properties", Map.of(
+                "spark.emr-serverless.driverEnv.JAVA_HOME", "/usr/lib/jvm/java-17-amazon-corretto.aarch64/",
+                "spark.executorEnv.JAVA_HOME", "/usr/lib/jvm/java-17-amazon-corretto.aarch64/"))))));
+  }
+
+  @Test
+  void retentionFollowsItsSettings() {
+    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 6);
+    Map<String, Object> work = properties(resource(template, "AWS::S3::Bucket", "WorkBucket"));
+    assertThat(render(work.get("LifecycleConfiguration")))
+        .contains("{ExpirationInDays=7, Id=expire-runs, Prefix=runs/, Status=Enabled}")
+        .contains("{ExpirationInDays=30, Id=expire-emr-logs, Prefix=emr-logs/, Status=Enabled}");
+    assertThat(resource(template, "AWS::S3::Bucket", "WorkBucket").get("DeletionPolicy")).isEqualTo("Delete");
+  }
+
+  @Test
+  void segmentNameAndScanLimitReachTheirResources() {
+    assertThat(render(properties(resource(template, "AWS::Lambda::Function", "FunctionsStartImport"))
+        .get("Environment"))).contains("SEGMENT_NAME=Lapsed readers");
+    template.hasResourceProperties("AWS::Athena::WorkGroup", Match.objectLike(Map.of(
+        "Name", "ReengageTest-crosscheck",
+        "WorkGroupConfiguration", Match.objectLike(Map.of("BytesScannedCutoffPerQuery", 50_000_000_000L)))));
+  }
+}
