@@ -49,7 +49,8 @@ public final class ReengageStack extends Stack {
 
     EventIngest ingest =
         new EventIngest(this, "Ingest", settings.events(), settings.retention().logDays(), locations.events());
-    PinpointProject pinpoint = new PinpointProject(this, "Pinpoint", settings.pinpoint(), ingest, locations.runs());
+    PinpointProject pinpoint = new PinpointProject(this, "Pinpoint", settings.pinpoint(),
+        settings.retention().retainData(), ingest, locations.runs());
     EventsCatalog catalog =
         new EventsCatalog(this, "Catalog", settings.catalog(), locations.events(), locations.athenaResults());
     SparkJobs spark = new SparkJobs(this, "Spark", settings.emr(), settings.artifacts().jobJar(), locations,

@@ -94,10 +94,11 @@ class TestDefaultStack {
   }
 
   @Test
-  void bucketsOutliveTheStackByDefault() {
+  void bucketsAndTheProjectOutliveTheStackByDefault() {
     resourcesOfType(template, "AWS::S3::Bucket").values().forEach(bucket -> {
       assertThat(bucket.get("DeletionPolicy")).isEqualTo("Retain");
     });
+    assertThat(resource(template, "AWS::Pinpoint::App", "PinpointProject").get("DeletionPolicy")).isEqualTo("Retain");
   }
 
   // ---- policies in general
@@ -132,6 +133,7 @@ class TestDefaultStack {
   @Test
   void emrApplicationRunsSparkOnTheReleaseOfOurSparkWithCappedCapacity() {
     template.hasResourceProperties("AWS::EMRServerless::Application", Map.of(
+        "Name", "reengage",
         "Type", "Spark",
         "ReleaseLabel", "emr-7.9.0",
         "Architecture", "X86_64",

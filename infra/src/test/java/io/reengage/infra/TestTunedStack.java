@@ -117,6 +117,7 @@ class TestTunedStack {
         .contains("{ExpirationInDays=7, Id=expire-runs, Prefix=runs/, Status=Enabled}")
         .contains("{ExpirationInDays=30, Id=expire-emr-logs, Prefix=emr-logs/, Status=Enabled}");
     assertThat(resource(template, "AWS::S3::Bucket", "WorkBucket").get("DeletionPolicy")).isEqualTo("Delete");
+    assertThat(resource(template, "AWS::Pinpoint::App", "PinpointProject").get("DeletionPolicy")).isEqualTo("Delete");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.emrserverless.CfnApplication;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.s3.assets.Asset;
@@ -43,7 +44,7 @@ public final class SparkJobs extends Construct {
 
     String javaHome = JAVA_17_HOME.get(settings.architecture());
     application = CfnApplication.Builder.create(this, "Application")
-        .name(id.toLowerCase())
+        .name(Stack.of(this).getStackName().toLowerCase())
         .type("Spark")
         .releaseLabel(settings.releaseLabel())
         .architecture(settings.architecture())

@@ -10,6 +10,7 @@ import io.reengage.infra.storage.S3Prefix;
 import java.util.List;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.pinpoint.CfnApp;
@@ -30,7 +31,7 @@ public final class PinpointProject extends Construct {
   private final Role importRole;
 
   public PinpointProject(
-      Construct scope, String id, Settings.Pinpoint settings, EventIngest ingest, S3Prefix runs) {
+      Construct scope, String id, Settings.Pinpoint settings, boolean retainData, EventIngest ingest, S3Prefix runs) {
     super(scope, id);
     if (settings.existingProjectId().isPresent()) {
       projectId = settings.existingProjectId().get();
@@ -39,7 +40,11 @@ public final class PinpointProject extends Construct {
           "This stack creates a new Amazon Pinpoint project. Pinpoint has taken no new customers since"
               + " 2025-05-20 and its support ended on 2026-10-30; creating a project can fail. Pass"
               + " -c pinpointProjectId=ID to use an existing project (see infra/README.md).");
-      projectId = CfnApp.Builder.create(this, "Project").name(settings.projectName()).build().getRef();
+      CfnApp project = CfnApp.Builder.create(this, "Project").name(settings.projectName()).build();
+      // The project holds endpoints and segments that campaigns use; deleting the stack must not delete
+      // them unless the deployment says its data may go (retainData=false).
+      project.applyRemovalPolicy(retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+      projectId = project.getRef();
     }
     projectArn = Stack.of(this).formatArn(ArnComponents.builder()
         .service("mobiletargeting")
