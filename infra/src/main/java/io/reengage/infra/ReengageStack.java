@@ -60,16 +60,27 @@ public final class ReengageStack extends Stack {
     workflow = new Workflow(this, "Workflow", settings,
         StateMachineDefinition.load(settings.artifacts().stateMachineFile()), spark, functions, catalog, locations);
 
+    // Output names match the placeholders; `./reengage aws` reads its settings from them.
     output("EventsUri", locations.events().uri(), "Root of the Firehose hour folders");
-    output("RunsUri", locations.runs().uri(), "Run outputs: RunsUri/<asOf>/<execution>/");
-    output("RollupsUri", locations.rollups().uri(), "Daily rollups (reengage rollup --rollups)");
+    output("RunsUri", withoutSlash(locations.runs().uri()), "Run outputs: RunsUri/<asOf>/<execution>/");
+    output("RollupsUri", withoutSlash(locations.rollups().uri()), "Daily rollups (reengage rollup --rollups)");
     output("EmrLogUri", locations.logs().uri(), "EMR Serverless job logs");
     output("EmrApplicationId", spark.applicationId(), "EMR Serverless application");
     output("EmrJobRoleArn", spark.jobRole().getRoleArn(), "Execution role of job runs");
     output("JobJarUri", spark.jobJarUri(), "The job jar");
+    if (!settings.runs().sparkConf().isEmpty()) {
+      output("SparkConf", settings.runs().sparkConf(), "Extra spark-submit options of every job run");
+    }
     output("StateMachineArn", workflow.stateMachine().getStateMachineArn(), "Start a run here");
     output("PinpointProjectId", pinpoint.projectId(), "Pinpoint project");
     output("AthenaWorkGroup", catalog.workGroupName(), "Athena workgroup of the cross-check");
+    output("AthenaDatabase", catalog.databaseName(), "Glue database of the events table");
+    output("AthenaTable", catalog.tableName(), "Glue table over the events");
+    output("AthenaOutputUri", withoutSlash(locations.athenaResults().uri()), "Athena results root");
+  }
+
+  private static String withoutSlash(String uri) {
+    return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
   }
 
   private void output(String id, String value, String description) {

@@ -286,7 +286,7 @@ class TestDefaultStack {
 
   @Test
   void creatingAPinpointProjectWarnsAboutItsEndOfSupport() {
-    annotations.hasWarning("/Reengage/Pinpoint", Match.stringLikeRegexp(".*support ended on 2026-10-30.*"));
+    annotations.hasWarning("/reengage/Pinpoint", Match.stringLikeRegexp(".*support ended on 2026-10-30.*"));
   }
 
   // ---- ingest
@@ -366,7 +366,7 @@ class TestDefaultStack {
   void athenaWorkgroupEnforcesEncryptedResultsInTheWorkBucket() {
     Map<String, Object> workGroup = properties(resource(template, "AWS::Athena::WorkGroup", "CatalogWorkGroup"));
 
-    assertThat(workGroup.get("Name")).isEqualTo("Reengage-crosscheck");
+    assertThat(workGroup.get("Name")).isEqualTo("reengage-crosscheck");
     assertThat(render(workGroup.get("WorkGroupConfiguration"))).isEqualTo("{"
         + "BytesScannedCutoffPerQuery=1000000000000, EnforceWorkGroupConfiguration=true, "
         + "EngineVersion={SelectedEngineVersion=Athena engine version 3}, PublishCloudWatchMetricsEnabled=true, "
@@ -479,6 +479,25 @@ class TestDefaultStack {
         + " RetryPolicy={MaximumEventAgeInSeconds=3600, MaximumRetryAttempts=3}, RoleArn=WorkflowSchedulerRole.Arn}");
     assertThat(roleStatements(template, "WorkflowSchedulerRole"))
         .containsExactly("Allow states:StartExecution WorkflowStateMachine");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void outputsCarryWhatTheOperatorCommandsRead() {
+    Map<String, String> outputs = new TreeMap<>();
+    template.toJSON().entrySet().stream().filter(e -> e.getKey().equals("Outputs")).findFirst().ifPresent(e ->
+        ((Map<String, Map<String, Object>>) e.getValue()).forEach((k, v) -> outputs.put(k, render(v.get("Value")))));
+
+    assertThat(outputs).containsOnlyKeys("EventsUri", "RunsUri", "RollupsUri", "EmrLogUri", "EmrApplicationId",
+        "EmrJobRoleArn", "JobJarUri", "StateMachineArn", "PinpointProjectId", "AthenaWorkGroup", "AthenaDatabase",
+        "AthenaTable", "AthenaOutputUri");
+    Map<String, String> substitutions = substitutions(template);
+    for (String name : List.of("EventsUri", "RunsUri", "EmrLogUri", "EmrApplicationId", "EmrJobRoleArn", "JobJarUri",
+        "AthenaWorkGroup", "AthenaDatabase", "AthenaTable", "AthenaOutputUri")) {
+      assertThat(outputs.get(name)).as(name).isEqualTo(substitutions.get(name));
+    }
+    assertThat(outputs).containsEntry("RollupsUri", "s3://WorkBucket/rollups")
+        .containsEntry("StateMachineArn", "WorkflowStateMachine");
   }
 
   // ---- logs and tags

@@ -7,9 +7,9 @@ package io.reengage.infra.config;
  */
 public final class ContextKeys {
 
-  /** Name of the CloudFormation stack. */
+  /** Name of the CloudFormation stack; {@code ./reengage aws} reads its outputs ({@code --stack}, default reengage). */
   public static final String STACK_NAME = "stackName";
-  public static final String STACK_NAME_DEFAULT = "Reengage";
+  public static final String STACK_NAME_DEFAULT = "reengage";
 
   /** Existing bucket that holds (or will hold) the Pinpoint events; absent: a new bucket is created. */
   public static final String EVENTS_BUCKET = "eventsBucket";

@@ -34,7 +34,7 @@ class TestSettings {
   void defaultsReproduceTheOriginalQueryAndCreateEverything() {
     Settings s = settings();
 
-    assertThat(s.stackName()).isEqualTo("Reengage");
+    assertThat(s.stackName()).isEqualTo("reengage");
     assertThat(s.rules()).isEqualTo(new Settings.Rules(10, 6, 6, 0.001));
     assertThat(s.events().existingBucket()).isEmpty();
     assertThat(s.events().prefix()).isEqualTo("events/");
