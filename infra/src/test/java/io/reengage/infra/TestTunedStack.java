@@ -16,7 +16,7 @@ import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** Every tuning value set away from its default. */
+/** Every tuning value set away from its default (the cross-check has its own test). */
 class TestTunedStack {
 
   private static Template template;
@@ -24,7 +24,6 @@ class TestTunedStack {
   @BeforeAll
   static void synthesise() {
     Map<String, Object> context = new HashMap<>();
-    context.put("crossCheck", "true");
     context.put("deliveredWindowMonths", "12");
     context.put("engagementWindowMonths", "3");
     context.put("minDelivered", "10");
@@ -47,33 +46,6 @@ class TestTunedStack {
     context.put("athenaMaxScanGb", "50");
     context.put("stackName", "ReengageTest");
     template = Synth.template(context);
-  }
-
-  @Test
-  void crossCheckLetsTheStateMachineQueryAthenaInItsWorkgroupOnly() {
-    String workGroup = "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/CatalogWorkGroup";
-    String glue = "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:";
-    assertThat(roleStatements(template, "WorkflowStateMachineRole")).contains(
-        "Allow athena:StartQueryExecution " + workGroup,
-        "Allow athena:GetQueryExecution " + workGroup,
-        "Allow athena:StopQueryExecution " + workGroup,
-        "Allow athena:GetDataCatalog arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:"
-            + "datacatalog/AwsDataCatalog",
-        "Allow glue:GetTable " + glue + "table/reengage/pinpoint_events",
-        "Allow glue:GetDatabase " + glue + "database/reengage",
-        "Allow glue:GetPartitions " + glue + "catalog",
-        "Allow s3:GetObject EventsBucket.Arn/events/*",
-        "Allow s3:PutObject WorkBucket.Arn/athena-results/*");
-    assertThat(roleStatements(template, "WorkflowStateMachineRole"))
-        .noneMatch(line -> line.contains("s3:DeleteObject") || line.contains("s3:PutObject EventsBucket"));
-  }
-
-  @Test
-  void crossCheckLetsJobRunsReadAthenaResultsAndTheScheduleAskForIt() {
-    assertThat(roleStatements(template, "SparkJobRole"))
-        .containsAll(TestDefaultStack.read("WorkBucket", "athena-results"));
-    Map<String, Object> schedule = properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
-    assertThat(render(schedule.get("Target"))).contains("Input={\"crossCheck\":true}");
   }
 
   @Test
@@ -118,6 +90,15 @@ class TestTunedStack {
         .contains("{ExpirationInDays=30, Id=expire-emr-logs, Prefix=emr-logs/, Status=Enabled}");
     assertThat(resource(template, "AWS::S3::Bucket", "WorkBucket").get("DeletionPolicy")).isEqualTo("Delete");
     assertThat(resource(template, "AWS::Pinpoint::App", "PinpointProject").get("DeletionPolicy")).isEqualTo("Delete");
+  }
+
+  @Test
+  void withoutCrossCheckNoRoleTouchesAthenaOrItsResults() {
+    assertThat(roleStatements(template, "WorkflowStateMachineRole"))
+        .noneMatch(line -> line.contains("athena:") || line.contains("glue:") || line.contains("s3:"));
+    assertThat(roleStatements(template, "SparkJobRole")).noneMatch(line -> line.contains("athena-results"));
+    Map<String, Object> schedule = properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
+    assertThat(render(schedule.get("Target"))).contains("Input={\"crossCheck\":false}");
   }
 
   @Test

@@ -73,6 +73,13 @@ public record Settings(
 
   /** The rules of SPEC.md that a deployment may tune. */
   public record Rules(int deliveredWindowMonths, int engagementWindowMonths, int minDelivered, double maxBadFraction) {
+
+    /** True when windows and threshold are those of the original query. */
+    public boolean equalsQueryWindows() {
+      return deliveredWindowMonths == DELIVERED_WINDOW_MONTHS_DEFAULT
+          && engagementWindowMonths == ENGAGEMENT_WINDOW_MONTHS_DEFAULT
+          && minDelivered == MIN_DELIVERED_DEFAULT;
+    }
   }
 
   /** When the daily run starts. */
@@ -167,6 +174,15 @@ public record Settings(
         ctx.integer(MIN_DELIVERED, MIN_DELIVERED_DEFAULT, 1, 100_000),
         ctx.fraction(MAX_BAD_FRACTION, MAX_BAD_FRACTION_DEFAULT));
 
+    boolean crossCheck = ctx.bool(CROSS_CHECK, CROSS_CHECK_DEFAULT);
+    if (crossCheck && !rules.equalsQueryWindows()) {
+      // The Athena side runs the original query, whose 10 and 6 months and "> 5" are fixed in its text.
+      throw new InvalidSettingException(String.format(
+          "Cannot cross-check with deliveredWindowMonths=%d, engagementWindowMonths=%d, minDelivered=%d: the"
+              + " Athena query keeps the original 10, 6 and 6 (use the defaults, or set -c crossCheck=false)",
+          rules.deliveredWindowMonths(), rules.engagementWindowMonths(), rules.minDelivered()));
+    }
+
     String timezone = ctx.string(SCHEDULE_TIMEZONE, SCHEDULE_TIMEZONE_DEFAULT);
     try {
       ZoneId.of(timezone);
@@ -180,7 +196,7 @@ public record Settings(
         ctx.bool(SCHEDULE_ENABLED, SCHEDULE_ENABLED_DEFAULT));
 
     Catalog catalog = new Catalog(
-        ctx.bool(CROSS_CHECK, CROSS_CHECK_DEFAULT),
+        crossCheck,
         ctx.matching(GLUE_DATABASE, GLUE_DATABASE_DEFAULT, GLUE_NAME, "lower-case letters, digits and _"),
         ctx.matching(GLUE_TABLE, GLUE_TABLE_DEFAULT, GLUE_NAME, "lower-case letters, digits and _"),
         ctx.matching(PROJECTION_START, PROJECTION_START_DEFAULT, HOUR_FOLDER, "an hour folder yyyy/MM/dd/HH"),

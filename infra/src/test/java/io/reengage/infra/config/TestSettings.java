@@ -64,13 +64,13 @@ class TestSettings {
   void valuesFromCdkJsonKeepTheirJsonTypes() {
     Map<String, Object> context = new HashMap<>();
     context.put("deliveredWindowMonths", 12);
-    context.put("crossCheck", true);
+    context.put("scheduleEnabled", false);
     context.put("maxBadFraction", 0.01);
 
     Settings s = settings(context);
 
     assertThat(s.rules().deliveredWindowMonths()).isEqualTo(12);
-    assertThat(s.catalog().crossCheck()).isTrue();
+    assertThat(s.schedule().enabled()).isFalse();
     assertThat(s.rules().maxBadFraction()).isEqualTo(0.01);
   }
 
@@ -120,6 +120,15 @@ class TestSettings {
         .isInstanceOf(InvalidSettingException.class)
         .hasMessage("Cannot use an existing Firehose without eventsBucket: the job must read the bucket that"
             + " Firehose writes to (add -c eventsBucket=BUCKET and -c eventsPrefix=PREFIX/)");
+  }
+
+  @Test
+  void crossCheckNeedsTheWindowsOfTheOriginalQuery() {
+    assertThat(settings("crossCheck", "true").catalog().crossCheck()).isTrue();
+    assertThatThrownBy(() -> settings("crossCheck", "true", "engagementWindowMonths", "3"))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage("Cannot cross-check with deliveredWindowMonths=10, engagementWindowMonths=3, minDelivered=6: the"
+            + " Athena query keeps the original 10, 6 and 6 (use the defaults, or set -c crossCheck=false)");
   }
 
   @Test
