@@ -53,9 +53,6 @@ public final class ContextKeys {
   /** Minimum delivered events (the query's {@code num_delivered > 5} is 6). */
   public static final String MIN_DELIVERED = "minDelivered";
   public static final int MIN_DELIVERED_DEFAULT = 6;
-  /** Largest share of bad records a run tolerates before it fails. */
-  public static final String MAX_BAD_FRACTION = "maxBadFraction";
-  public static final double MAX_BAD_FRACTION_DEFAULT = 0.001;
 
   /** EventBridge Scheduler expression: {@code cron(...)}, {@code rate(...)} or {@code at(...)}. */
   public static final String SCHEDULE = "schedule";

@@ -72,22 +72,6 @@ final class ContextReader {
     return value;
   }
 
-  double fraction(String key, double defaultValue) {
-    Optional<String> text = optionalString(key);
-    if (text.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      double value = Double.parseDouble(text.get());
-      if (value >= 0 && value <= 1) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the expected form
-    }
-    throw invalid(key, text.get(), "a number from 0 to 1");
-  }
-
   boolean bool(String key, boolean defaultValue) {
     return optionalBool(key).orElse(defaultValue);
   }

@@ -72,7 +72,7 @@ public record Settings(
   }
 
   /** The rules of SPEC.md that a deployment may tune. */
-  public record Rules(int deliveredWindowMonths, int engagementWindowMonths, int minDelivered, double maxBadFraction) {
+  public record Rules(int deliveredWindowMonths, int engagementWindowMonths, int minDelivered) {
 
     /** True when windows and threshold are those of the original query. */
     public boolean equalsQueryWindows() {
@@ -171,8 +171,7 @@ public record Settings(
     Rules rules = new Rules(
         ctx.integer(DELIVERED_WINDOW_MONTHS, DELIVERED_WINDOW_MONTHS_DEFAULT, 1, 120),
         ctx.integer(ENGAGEMENT_WINDOW_MONTHS, ENGAGEMENT_WINDOW_MONTHS_DEFAULT, 1, 120),
-        ctx.integer(MIN_DELIVERED, MIN_DELIVERED_DEFAULT, 1, 100_000),
-        ctx.fraction(MAX_BAD_FRACTION, MAX_BAD_FRACTION_DEFAULT));
+        ctx.integer(MIN_DELIVERED, MIN_DELIVERED_DEFAULT, 1, 100_000));
 
     boolean crossCheck = ctx.bool(CROSS_CHECK, CROSS_CHECK_DEFAULT);
     if (crossCheck && !rules.equalsQueryWindows()) {

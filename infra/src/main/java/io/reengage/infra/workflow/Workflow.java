@@ -96,7 +96,6 @@ public final class Workflow extends Construct {
     values.put("DeliveredWindowMonths", Integer.toString(settings.rules().deliveredWindowMonths()));
     values.put("EngagementWindowMonths", Integer.toString(settings.rules().engagementWindowMonths()));
     values.put("MinDelivered", Integer.toString(settings.rules().minDelivered()));
-    values.put("MaxBadFraction", Double.toString(settings.rules().maxBadFraction()));
     values.put("ReadSummaryFunctionArn", functions.readSummary().getFunctionArn());
     values.put("StartImportFunctionArn", functions.startImport().getFunctionArn());
     values.put("ImportStatusFunctionArn", functions.importStatus().getFunctionArn());

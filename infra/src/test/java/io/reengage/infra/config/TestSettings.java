@@ -35,7 +35,7 @@ class TestSettings {
     Settings s = settings();
 
     assertThat(s.stackName()).isEqualTo("reengage");
-    assertThat(s.rules()).isEqualTo(new Settings.Rules(10, 6, 6, 0.001));
+    assertThat(s.rules()).isEqualTo(new Settings.Rules(10, 6, 6));
     assertThat(s.events().existingBucket()).isEmpty();
     assertThat(s.events().prefix()).isEqualTo("events/");
     assertThat(s.events().createsKinesisStream()).isTrue();
@@ -65,13 +65,11 @@ class TestSettings {
     Map<String, Object> context = new HashMap<>();
     context.put("deliveredWindowMonths", 12);
     context.put("scheduleEnabled", false);
-    context.put("maxBadFraction", 0.01);
 
     Settings s = settings(context);
 
     assertThat(s.rules().deliveredWindowMonths()).isEqualTo(12);
     assertThat(s.schedule().enabled()).isFalse();
-    assertThat(s.rules().maxBadFraction()).isEqualTo(0.01);
   }
 
   @Test
@@ -157,7 +155,7 @@ class TestSettings {
       "scheduleEnabled       | yes",
       "crossCheck            | 1",
       "deliveredWindowMonths | 0",
-      "maxBadFraction        | 2",
+      "minDelivered          | 0",
       "firehoseBufferMb      | 129",
       "logRetentionDays      | 10",
       "glueTable             | Pinpoint-Events",
