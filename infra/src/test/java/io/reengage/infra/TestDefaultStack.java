@@ -363,12 +363,12 @@ class TestDefaultStack {
   }
 
   @Test
-  void athenaWorkgroupEnforcesEncryptedResultsInTheWorkBucket() {
+  void athenaWorkgroupDefaultsToEncryptedResultsInTheWorkBucket() {
     Map<String, Object> workGroup = properties(resource(template, "AWS::Athena::WorkGroup", "CatalogWorkGroup"));
 
     assertThat(workGroup.get("Name")).isEqualTo("reengage-crosscheck");
     assertThat(render(workGroup.get("WorkGroupConfiguration"))).isEqualTo("{"
-        + "BytesScannedCutoffPerQuery=1000000000000, EnforceWorkGroupConfiguration=true, "
+        + "BytesScannedCutoffPerQuery=1000000000000, EnforceWorkGroupConfiguration=false, "
         + "EngineVersion={SelectedEngineVersion=Athena engine version 3}, PublishCloudWatchMetricsEnabled=true, "
         + "ResultConfiguration={EncryptionConfiguration={EncryptionOption=SSE_S3},"
         + " OutputLocation=s3://WorkBucket/athena-results/}}");

@@ -87,7 +87,10 @@ public final class EventsCatalog extends Construct {
         // Lets CloudFormation delete the workgroup even when it holds saved queries or history.
         .recursiveDeleteOption(true)
         .workGroupConfiguration(CfnWorkGroup.WorkGroupConfigurationProperty.builder()
-            .enforceWorkGroupConfiguration(true)
+            // Not enforced: each run puts its results in its own folder (AthenaOutputUri/<asOf>/<run>/), which
+            // an enforced workgroup would override. Only the state machine role may write there at all,
+            // and the bucket encrypts every object by default.
+            .enforceWorkGroupConfiguration(false)
             .publishCloudWatchMetricsEnabled(true)
             .bytesScannedCutoffPerQuery(settings.maxScanGb() * 1_000_000_000L)
             .engineVersion(CfnWorkGroup.EngineVersionProperty.builder()
