@@ -44,6 +44,7 @@ class TestTunedStack {
     context.put("importTimeoutSeconds", "3600");
     context.put("sparkConf", "--conf spark.executor.memory=14g");
     context.put("athenaMaxScanGb", "50");
+    context.put("firehoseAppendNewline", "false");
     context.put("stackName", "ReengageTest");
     template = Synth.template(context);
   }
@@ -99,6 +100,14 @@ class TestTunedStack {
     assertThat(roleStatements(template, "SparkJobRole")).noneMatch(line -> line.contains("athena-results"));
     Map<String, Object> schedule = properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
     assertThat(render(schedule.get("Target"))).contains("Input={\"crossCheck\":false}");
+  }
+
+  @Test
+  void firehoseCanLeaveRecordsUndelimited() {
+    Map<String, Object> firehose = properties(resource(template, "AWS::KinesisFirehose::DeliveryStream", "IngestFirehose"));
+    assertThat(render(firehose.get("ExtendedS3DestinationConfiguration")))
+        .doesNotContain("ProcessingConfiguration")
+        .contains("CompressionFormat=GZIP");
   }
 
   @Test

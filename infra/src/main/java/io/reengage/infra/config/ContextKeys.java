@@ -33,6 +33,13 @@ public final class ContextKeys {
   public static final String FIREHOSE_BUFFER_SECONDS = "firehoseBufferSeconds";
   public static final int FIREHOSE_BUFFER_SECONDS_DEFAULT = 300;
 
+  /**
+   * Whether a new Firehose appends a newline to each record ({@code AppendDelimiterToRecord}). The job
+   * reads records without one too; Athena's JSON SerDe (the cross-check) needs it.
+   */
+  public static final String FIREHOSE_APPEND_NEWLINE = "firehoseAppendNewline";
+  public static final boolean FIREHOSE_APPEND_NEWLINE_DEFAULT = true;
+
   /** Existing Pinpoint project (application) ID; absent: a new project is created. */
   public static final String PINPOINT_PROJECT_ID = "pinpointProjectId";
   /** Name of the Pinpoint project created when no project ID is given. */

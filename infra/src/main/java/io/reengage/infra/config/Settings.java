@@ -53,7 +53,8 @@ public record Settings(
       Optional<String> existingFirehoseArn,
       int kinesisShards,
       int firehoseBufferMb,
-      int firehoseBufferSeconds) {
+      int firehoseBufferSeconds,
+      boolean firehoseAppendNewline) {
 
     /** True when this stack creates the Firehose (and so decides the layout and the delimiter). */
     public boolean createsFirehose() {
@@ -154,7 +155,8 @@ public record Settings(
         firehoseArn,
         ctx.integer(KINESIS_SHARDS, KINESIS_SHARDS_DEFAULT, 1, 500),
         ctx.integer(FIREHOSE_BUFFER_MB, FIREHOSE_BUFFER_MB_DEFAULT, 1, 128),
-        ctx.integer(FIREHOSE_BUFFER_SECONDS, FIREHOSE_BUFFER_SECONDS_DEFAULT, 0, 900));
+        ctx.integer(FIREHOSE_BUFFER_SECONDS, FIREHOSE_BUFFER_SECONDS_DEFAULT, 0, 900),
+        ctx.bool(FIREHOSE_APPEND_NEWLINE, FIREHOSE_APPEND_NEWLINE_DEFAULT));
 
     Optional<String> projectId =
         ctx.optionalMatching(PINPOINT_PROJECT_ID, PROJECT_ID, "a Pinpoint project ID (32 lower-case hex characters)");
