@@ -38,7 +38,8 @@ public final class StartImportHandler implements RequestHandler<Map<String, Obje
         importUri,
         settings.required(Settings.IMPORT_ROLE_ARN),
         settings.optional(Settings.SEGMENT_NAME, Settings.SEGMENT_NAME_DEFAULT));
-    context.getLogger().log("Import job " + started.importJobId() + " started from " + importUri
+    Object runName = input.getOrDefault("runName", "-");
+    context.getLogger().log("Run " + runName + ": import job " + started.importJobId() + " started from " + importUri
         + " (" + started.csvFiles() + " CSV files, " + started.bytes() + " bytes) into "
         + (started.newSegment() ? "a new segment" : "segment " + started.segmentId()));
     return started.toMap();

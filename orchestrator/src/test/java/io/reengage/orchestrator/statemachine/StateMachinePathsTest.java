@@ -303,10 +303,13 @@ class StateMachinePathsTest {
     assertThat(query.at("/QueryExecutionContext/Database").asText()).isEqualTo("pinpoint_events");
     assertThat(query.at("/ResultConfiguration/OutputLocation").asText())
         .isEqualTo("s3://reengage-output-123456789012/athena/2026-09-01/daily-2026-09-01/");
-    assertThat(query.get("QueryString").asText()).contains("FROM \"pinpoint_events\".\"email_events\"");
-    // Parameters in the order of the '?' in the query: the job's until, then the as-of date three times.
-    assertThat(JSON.convertValue(query.get("ExecutionParameters"), List.class))
-        .containsExactly("1788238830000", "'2026-09-01'", "'2026-09-01'", "'2026-09-01'");
+    // The query text gets the table at deploy time and the job's until and as-of from summary.json here.
+    String sql = query.get("QueryString").asText();
+    assertThat(sql).contains("FROM \"pinpoint_events\".\"email_events\"")
+        .contains("arrival_timestamp < 1788238830000 AND (")
+        .contains("date_add('month', -10, DATE '2026-09-01')")
+        .doesNotContain("{}").doesNotContain("${");
+    assertThat(sql.split("DATE '2026-09-01'", -1)).hasSize(4);
     assertThat(arguments(tasks.callsTo(COMPARE).get(0))).containsExactly(
         "compare", "--expected", "s3://reengage-output-123456789012/athena/2026-09-01/daily-2026-09-01/q-1.csv",
         "--actual", IMPORT_URI, "--report", RUN_DIR + "/cross-check/");
