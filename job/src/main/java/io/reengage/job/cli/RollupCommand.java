@@ -79,6 +79,11 @@ final class RollupCommand implements Callable<Integer> {
   @Option(names = "--allow-unsettled", description = "Roll up days whose late events may still arrive (only when the feed is known complete).")
   boolean allowUnsettled;
 
+  @Option(
+      names = "--skip-complete",
+      description = "Leave days that are already rolled up (for the same engagement types) alone; the daily run uses this to roll up only new days.")
+  boolean skipComplete;
+
   @Option(names = "--verbose", description = "Print stack traces on failure.")
   boolean verbose;
 
@@ -91,7 +96,7 @@ final class RollupCommand implements Callable<Integer> {
         new RollupSettings(
             events, rollups, from, to,
             new LinkedHashSet<>(engagementTypes.stream().map(String::trim).toList()),
-            FolderLayout.parse(layout), lateArrivalHours, maxBadFraction, chunkDays, allowUnsettled);
+            FolderLayout.parse(layout), lateArrivalHours, maxBadFraction, chunkDays, allowUnsettled, skipComplete);
     try (SparkSessions.Handle session = SparkSessions.start("reengage rollup")) {
       RollupJob.Result r = new RollupJob(session.spark(), settings, Clock.systemUTC()).run();
       spec.commandLine()

@@ -61,24 +61,62 @@ public final class RollupJob {
     RollupStore store = openStore();
     RuleParameters types = typesOnly();
     long start = System.nanoTime();
-    long totalDays = settings.to().toEpochDay() - settings.from().toEpochDay() + 1;
-    int chunks = 0;
+    List<RollupPlan.DayRange> chunks = chunks(daysToDo(store));
+    long totalDays = chunks.stream().mapToLong(c -> c.last().toEpochDay() - c.first().toEpochDay() + 1).sum();
+    if (totalDays == 0) {
+      LOG.info("rollup: every day from {} to {} is rolled up already", settings.from(), settings.to());
+    }
     long daysDone = 0;
     long rows = 0;
     ReadCounts total = new ReadCounts();
-    for (LocalDate chunkStart = settings.from();
-        !chunkStart.isAfter(settings.to());
-        chunkStart = chunkStart.plusDays(settings.chunkDays())) {
-      LocalDate chunkEnd = min(chunkStart.plusDays(settings.chunkDays() - 1), settings.to());
-      spark.sparkContext().setJobDescription("reengage rollup " + chunkStart + ".." + chunkEnd);
-      ChunkResult chunk = rollUpChunk(store, types, chunkStart, chunkEnd);
-      total.add(chunk.read);
-      rows += chunk.rows;
-      chunks++;
-      daysDone += chunkEnd.toEpochDay() - chunkStart.toEpochDay() + 1;
+    for (RollupPlan.DayRange chunk : chunks) {
+      spark.sparkContext().setJobDescription("reengage rollup " + chunk);
+      ChunkResult result = rollUpChunk(store, types, chunk.first(), chunk.last());
+      total.add(result.read);
+      rows += result.rows;
+      daysDone += chunk.last().toEpochDay() - chunk.first().toEpochDay() + 1;
       logProgress(daysDone, totalDays, start, total);
     }
-    return new Result((int) totalDays, chunks, total, rows, (System.nanoTime() - start) / 1_000_000);
+    return new Result((int) totalDays, chunks.size(), total, rows, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The days of the range, without the complete ones when asked to skip them, as contiguous ranges. */
+  private List<RollupPlan.DayRange> daysToDo(RollupStore store) {
+    Map<LocalDate, DayMarker> complete = Map.of();
+    if (settings.skipComplete()) {
+      try {
+        complete = store.completeDays(settings.from(), settings.to());
+      } catch (IOException e) {
+        throw new ReengageException("Cannot read --rollups " + settings.rollupsUri() + ": " + e.getMessage(), e);
+      }
+    }
+    List<RollupPlan.DayRange> ranges = new ArrayList<>();
+    LocalDate open = null;
+    for (LocalDate d = settings.from(); !d.isAfter(settings.to()); d = d.plusDays(1)) {
+      DayMarker m = complete.get(d);
+      boolean done = m != null && m.usableFor(settings.engagementTypes());
+      if (!done && open == null) {
+        open = d;
+      } else if (done && open != null) {
+        ranges.add(new RollupPlan.DayRange(open, d.minusDays(1)));
+        open = null;
+      }
+    }
+    if (open != null) {
+      ranges.add(new RollupPlan.DayRange(open, settings.to()));
+    }
+    return ranges;
+  }
+
+  /** Splits ranges into chunks of at most {@code chunkDays} days. */
+  private List<RollupPlan.DayRange> chunks(List<RollupPlan.DayRange> ranges) {
+    List<RollupPlan.DayRange> chunks = new ArrayList<>();
+    for (RollupPlan.DayRange r : ranges) {
+      for (LocalDate s = r.first(); !s.isAfter(r.last()); s = s.plusDays(settings.chunkDays())) {
+        chunks.add(new RollupPlan.DayRange(s, min(s.plusDays(settings.chunkDays() - 1), r.last())));
+      }
+    }
+    return chunks;
   }
 
   private record ChunkResult(ReadCounts read, long rows) {}
@@ -222,6 +260,9 @@ public final class RollupJob {
     double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
     double rate = done / seconds;
     long left = (long) ((total - done) / Math.max(rate, 1e-9));
+    if (total == 0) {
+      return;
+    }
     LOG.info(
         "rollup: {}/{} days ({}%), {} MB read, {} events, {} days/min, about {} left",
         done, total, (100 * done) / total, read.bytes >> 20, read.events,

@@ -10,6 +10,8 @@ import java.util.Set;
  * @param chunkDays days rolled up per Spark pass: bounds memory, sets the progress granularity
  * @param allowUnsettled roll up days whose late events may still arrive (tests and backfills that
  *     know the feed is complete)
+ * @param skipComplete leave days that already have a complete rollup for the same engagement types
+ *     alone (the daily workflow rolls up only what is new)
  */
 public record RollupSettings(
     String eventsUri,
@@ -21,7 +23,8 @@ public record RollupSettings(
     int lateArrivalHours,
     double maxBadFraction,
     int chunkDays,
-    boolean allowUnsettled) {
+    boolean allowUnsettled,
+    boolean skipComplete) {
 
   public static final int DEFAULT_CHUNK_DAYS = 31;
 
