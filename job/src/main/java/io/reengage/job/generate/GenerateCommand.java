@@ -75,7 +75,7 @@ public final class GenerateCommand implements Callable<Integer> {
   int eventsPerDay;
 
   @Option(names = "--recipients-max", paramLabel = "N", defaultValue = "" + GeneratorSettings.RECIPIENTS_MAX_DEFAULT,
-      description = "Most recipients in one message; 85% of messages have one (default: ${DEFAULT-VALUE}).")
+      description = "Most recipients in one message; 85%% of messages have one (default: ${DEFAULT-VALUE}).")
   int recipientsMax;
 
   @Option(names = "--open-rate", paramLabel = "F", defaultValue = "" + GeneratorSettings.OPEN_RATE_DEFAULT,
