@@ -12,8 +12,9 @@ import java.util.function.Consumer;
  * run's seed and the day alone: days can be planned in any order, or in parallel, with the same result.
  *
  * <p>The day's volume follows {@code eventsPerDay}, more on weekdays than at weekends. Most mail goes out in one
- * or two campaign bursts a day; journeys and transactional mail trickle through waking hours. Each message has
- * one recipient mostly, up to {@code recipientsMax}. Per recipient: a hard bounce (for an address in its bouncing
+ * or two campaign bursts a day; journeys and transactional mail trickle through waking hours. Campaign and
+ * journey messages have one recipient, as Pinpoint sends them per endpoint; a fifth of transactional messages
+ * have two to {@code recipientsMax}. Per recipient: a hard bounce (for an address in its bouncing
  * week), a soft bounce, or a delivery; after a delivery sometimes a complaint, and by the address's engagement
  * profile one or more opens, clicks and rarely an unsubscribe, minutes to weeks later. A few messages are
  * rejected or fail to render.
@@ -34,7 +35,8 @@ final class DayPlanner {
   static final double UNSUBSCRIBE_RATE = 0.01;
   static final double EXTRA_OPEN_RATE = 0.35;
   static final double EXTRA_CLICK_RATE = 0.25;
-  static final double SINGLE_RECIPIENT_SHARE = 0.85;
+  /** Campaigns and journeys send to one endpoint per message; some transactional mail has several recipients. */
+  static final double SINGLE_RECIPIENT_TRANSACTIONAL_SHARE = 0.80;
   /** Normal Firehose lag is capped here, and late lag starts well above it, so the two never overlap. */
   static final long NORMAL_LAG_MAX = 2 * MINUTE;
   static final long LATE_LAG_MIN = 10 * MINUTE;
@@ -137,7 +139,7 @@ final class DayPlanner {
         sendTs = dayStart + wakingHour() * HOUR + (long) (rng.nextDouble() * HOUR);
       }
 
-      int wanted = recipientCount();
+      int wanted = source == Message.Source.TRANSACTIONAL ? transactionalRecipientCount() : 1;
       int[] ids = new int[wanted];
       AddressBook.Traits[] traits = new AddressBook.Traits[wanted];
       int k = 0;
@@ -228,9 +230,9 @@ final class DayPlanner {
       return 5 * SECOND + Math.min(ENGAGEMENT_HORIZON, exponential(mean));
     }
 
-    private int recipientCount() {
+    private int transactionalRecipientCount() {
       int max = settings.recipientsMax();
-      if (max == 1 || rng.nextDouble() < SINGLE_RECIPIENT_SHARE) {
+      if (max == 1 || rng.nextDouble() < SINGLE_RECIPIENT_TRANSACTIONAL_SHARE) {
         return 1;
       }
       return 2 + rng.nextInt(max - 1);

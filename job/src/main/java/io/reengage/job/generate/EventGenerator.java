@@ -84,7 +84,7 @@ public final class EventGenerator {
     return generate(new HadoopObjectStore(out, conf));
   }
 
-  private GenerationResult generate(ObjectStore store) throws IOException {
+  GenerationResult generate(ObjectStore store) throws IOException {
     long started = System.nanoTime();
     store.prepare(replaceExisting);
     return new Run(store, started).execute();

@@ -75,7 +75,8 @@ public final class GenerateCommand implements Callable<Integer> {
   int eventsPerDay;
 
   @Option(names = "--recipients-max", paramLabel = "N", defaultValue = "" + GeneratorSettings.RECIPIENTS_MAX_DEFAULT,
-      description = "Most recipients in one message; 85%% of messages have one (default: ${DEFAULT-VALUE}).")
+      description = "Most recipients in one transactional message; 80%% of those have one, and campaign and "
+          + "journey messages always have one, as Pinpoint sends them per endpoint (default: ${DEFAULT-VALUE}).")
   int recipientsMax;
 
   @Option(names = "--open-rate", paramLabel = "F", defaultValue = "" + GeneratorSettings.OPEN_RATE_DEFAULT,
@@ -190,6 +191,11 @@ public final class GenerateCommand implements Callable<Integer> {
       return 0;
     } catch (IOException e) {
       err.println(e.getMessage());
+      err.flush();
+      return EXIT_FAILED;
+    } catch (RuntimeException e) {
+      // Hadoop reports some setup problems (unknown scheme, bad credentials provider) unchecked.
+      err.println("Cannot generate into " + target + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
       err.flush();
       return EXIT_FAILED;
     }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * @param asOf the as-of date the data is built around (the segment job's {@code --as-of})
  * @param seed the seed every random choice derives from
  * @param eventsPerDay average events (before duplicates) of the messages sent on a day; weekdays get more
- * @param recipientsMax most recipients in one message (most messages have one)
+ * @param recipientsMax most recipients in one transactional message (most have one; campaign and journey
+ *     messages always have one)
  * @param openRate share of deliveries opened at least once, over all addresses
  * @param clickRate share of opened deliveries that are also clicked
  * @param duplicateRate share of records Firehose writes a second time

@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +43,7 @@ class EventGeneratorTest {
 
   @BeforeAll
   static void generateSmallSet() throws IOException {
-    small = GeneratorSettings.builder(AS_OF).days(8).addresses(300).eventsPerDay(400).streamName("test-stream").bufferSeconds(900)
+    small = GeneratorSettings.builder(AS_OF).days(5).addresses(300).eventsPerDay(400).streamName("test-stream").bufferSeconds(900)
         .duplicateRate(0.02).lateRate(0.03).edgeCases(true).build();
     smallResult = new EventGenerator(small).threads(2).generate(tmp.resolve("small"));
     smallData = StoredData.read(tmp.resolve("small"));
@@ -184,6 +186,29 @@ class EventGeneratorTest {
     for (EventType type : EventType.values()) {
       assertThat(smallResult.events(type)).as(type.wireName()).isEqualTo(byType.getOrDefault(type.wireName(), 0L));
     }
+  }
+
+  @Test
+  void hadoopFileSystemPath_shouldWriteTheSameBytesAsTheLocalOne() throws IOException {
+    // Few objects: without Hadoop's native library, each new file costs a chmod process.
+    GeneratorSettings tiny = small.toBuilder().days(1).daysAfter(0).edgeCases(false).bufferSeconds(3 * 3600).build();
+    new EventGenerator(tiny).generate(tmp.resolve("local"));
+    Configuration conf = new Configuration(false);
+    // The raw local file system: the same FileSystem API as s3a, without checksum files.
+    conf.set("fs.file.impl", RawLocalFileSystem.class.getName());
+    conf.setBoolean("fs.file.impl.disable.cache", true);
+    Path viaHadoop = tmp.resolve("hadoop");
+    new EventGenerator(tiny).generate(new HadoopObjectStore(viaHadoop.toUri(), conf));
+
+    StoredData local = StoredData.read(tmp.resolve("local"));
+    StoredData hadoop = StoredData.read(viaHadoop);
+    assertThat(hadoop.objects.stream().map(StoredData.StoredObject::path).toList())
+        .isEqualTo(local.objects.stream().map(StoredData.StoredObject::path).toList());
+    for (int i = 0; i < local.objects.size(); i++) {
+      assertThat(hadoop.objects.get(i).raw()).isEqualTo(local.objects.get(i).raw());
+    }
+    assertThatThrownBy(() -> new EventGenerator(tiny).generate(new HadoopObjectStore(viaHadoop.toUri(), conf)))
+        .isInstanceOf(IOException.class).hasMessageContaining(": the folder is not empty (");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.reengage.job.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -42,7 +43,7 @@ class RatesTest {
 
   @BeforeAll
   static void generate() throws IOException {
-    engagement = GeneratorSettings.builder(AS_OF).days(60).daysAfter(0).addresses(3000).eventsPerDay(600)
+    engagement = GeneratorSettings.builder(AS_OF).days(60).daysAfter(0).addresses(3000).eventsPerDay(400)
         .recipientsMax(1).openRate(0.25).clickRate(0.15).duplicateRate(0.05).bufferSeconds(3600).build();
     new EventGenerator(engagement).generate(tmp.resolve("engagement"));
     engagementData = StoredData.read(tmp.resolve("engagement"));
@@ -68,7 +69,7 @@ class RatesTest {
         default -> { }
       }
     }
-    assertThat(delivered).hasSizeGreaterThan(10_000);
+    assertThat(delivered).hasSizeGreaterThan(8_000);
     assertThat(delivered).containsAll(opened);
     assertThat(opened).containsAll(clicked);
     assertThat((double) opened.size() / delivered.size()).isCloseTo(0.25, within(0.025));
@@ -82,7 +83,7 @@ class RatesTest {
     long extra = copies.values().stream().mapToLong(n -> n - 1).sum();
 
     assertThat(copies.values()).allMatch(n -> n <= 2);
-    assertThat((double) extra / copies.size()).isCloseTo(0.05, within(0.005));
+    assertThat((double) extra / copies.size()).isCloseTo(0.05, within(0.006));
   }
 
   @Test
@@ -163,14 +164,26 @@ class RatesTest {
   }
 
   @Test
-  void recipients_shouldMostlyBeOneAndAtMostTheMaximum() {
-    Map<Integer, Integer> sizes = new HashMap<>();
-    deliveryData.records.stream().filter(r -> r.eventType().equals("_email.send"))
-        .forEach(r -> sizes.merge(r.mail().get("destination").size(), 1, Integer::sum));
-    int sends = sizes.values().stream().mapToInt(Integer::intValue).sum();
+  void recipients_shouldBeOneForCampaignsAndJourneysAndMostlyOneForTransactionalMail() {
+    Map<Integer, Integer> transactional = new HashMap<>();
+    Set<Integer> others = new HashSet<>();
+    for (StoredData.StoredRecord r : deliveryData.records) {
+      if (!r.eventType().equals("_email.send")) {
+        continue;
+      }
+      int size = r.mail().get("destination").size();
+      JsonNode attributes = r.node().get("attributes");
+      if (attributes.has("campaign_id") || attributes.has("journey_id")) {
+        others.add(size);
+      } else {
+        transactional.merge(size, 1, Integer::sum);
+      }
+    }
+    int sends = transactional.values().stream().mapToInt(Integer::intValue).sum();
 
-    assertThat(sizes.keySet()).containsExactlyInAnyOrder(1, 2, 3, 4);
-    assertThat(sizes.get(1) / (double) sends).isCloseTo(0.85, within(0.02));
+    assertThat(others).containsExactly(1);
+    assertThat(transactional.keySet()).containsExactlyInAnyOrder(1, 2, 3, 4);
+    assertThat(transactional.get(1) / (double) sends).isCloseTo(0.80, within(0.04));
   }
 
   private static long nameTime(String path) {
