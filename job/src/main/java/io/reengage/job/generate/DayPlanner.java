@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * week), a soft bounce, or a delivery; after a delivery sometimes a complaint, and by the address's engagement
  * profile one or more opens, clicks and rarely an unsubscribe, minutes to weeks later. A few messages are
  * rejected or fail to render.
+ *
+ * <p>Logarithms go through {@link StrictMath}: {@link Math}'s may differ in the last bit between platforms,
+ * which would change the data for the same seed.
  */
 final class DayPlanner {
 
@@ -250,7 +253,7 @@ final class DayPlanner {
     }
 
     private long exponential(long mean) {
-      return (long) (-mean * Math.log(1 - rng.nextDouble()));
+      return (long) (-mean * StrictMath.log(1 - rng.nextDouble()));
     }
 
     private void emit(EventType type, Message m, int recipient, long arrival) {
@@ -283,14 +286,14 @@ final class DayPlanner {
 
   /** Pinpoint to Firehose in about a second to two minutes. */
   static long normalLag(SplittableRandom rng) {
-    return Math.min(NORMAL_LAG_MAX, SECOND + (long) (-8 * SECOND * Math.log(1 - rng.nextDouble())));
+    return Math.min(NORMAL_LAG_MAX, SECOND + (long) (-8 * SECOND * StrictMath.log(1 - rng.nextDouble())));
   }
 
   /** A backlog: 10 minutes to 8 hours, evenly on a log scale, so some cross hours and days. */
   static long lateLag(SplittableRandom rng) {
-    double lo = Math.log(LATE_LAG_MIN);
-    double hi = Math.log(LATE_LAG_MAX);
-    return (long) Math.exp(lo + rng.nextDouble() * (hi - lo));
+    double lo = StrictMath.log(LATE_LAG_MIN);
+    double hi = StrictMath.log(LATE_LAG_MAX);
+    return (long) StrictMath.exp(lo + rng.nextDouble() * (hi - lo));
   }
 
   /** A retried batch lands in the same object (within two seconds) or a later one (one to ten minutes). */

@@ -80,8 +80,8 @@ public final class GenerateCommand implements Callable<Integer> {
   int recipientsMax;
 
   @Option(names = "--open-rate", paramLabel = "F", defaultValue = "" + GeneratorSettings.OPEN_RATE_DEFAULT,
-      description = "Share of deliveries opened at least once, over the pool; per address it varies with an "
-          + "engagement profile (never, lapsed, occasional, active) (default: ${DEFAULT-VALUE}).")
+      description = "Share of deliveries opened at least once, over the pool and the whole period; per address "
+          + "it varies with an engagement profile (never, lapsed, occasional, active) (default: ${DEFAULT-VALUE}).")
   double openRate;
 
   @Option(names = "--click-rate", paramLabel = "F", defaultValue = "" + GeneratorSettings.CLICK_RATE_DEFAULT,

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * @param eventsPerDay average events (before duplicates) of the messages sent on a day; weekdays get more
  * @param recipientsMax most recipients in one transactional message (most have one; campaign and journey
  *     messages always have one)
- * @param openRate share of deliveries opened at least once, over all addresses
+ * @param openRate share of deliveries opened at least once, over all addresses and the whole period
  * @param clickRate share of opened deliveries that are also clicked
  * @param duplicateRate share of records Firehose writes a second time
  * @param lateRate share of records that reach Firehose 10 minutes to 8 hours late
