@@ -19,7 +19,13 @@ import picocli.CommandLine.ParseResult;
           + " Firehose) and writes a Pinpoint segment import CSV.",
       ""
     },
-    subcommands = {SegmentCommand.class, RollupCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      SegmentCommand.class,
+      RollupCommand.class,
+      CompareCommand.class,
+      io.reengage.job.generate.GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 done; 1 differences found (compare, --cross-check); 2 invalid options;"

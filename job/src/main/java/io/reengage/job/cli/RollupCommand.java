@@ -38,11 +38,35 @@ final class RollupCommand implements Callable<Integer> {
   @Option(names = "--rollups", required = true, paramLabel = "URI", description = "Root of the rollups (local, s3a:// or s3://).")
   String rollups;
 
-  @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", converter = Converters.Day.class, description = "First day to roll up (UTC).")
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class, description = "First day to roll up (UTC).")
   LocalDate from;
 
-  @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", converter = Converters.Day.class, description = "Last day to roll up (UTC), inclusive.")
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class, description = "Last day to roll up (UTC), inclusive.")
   LocalDate to;
+
+  @Option(
+      names = "--for-as-of",
+      paramLabel = "YYYY-MM-DD",
+      converter = Converters.Day.class,
+      description =
+          "Instead of --from/--to: roll up the settled days inside the windows of a segment run for this"
+              + " as-of date that are not rolled up yet (implies --skip-complete). The daily workflow runs this"
+              + " before 'segment --rollups'.")
+  LocalDate forAsOf;
+
+  @Option(
+      names = "--delivered-window-months",
+      paramLabel = "N",
+      defaultValue = "" + RuleParameters.DEFAULT_DELIVERED_WINDOW_MONTHS,
+      description = "With --for-as-of: the segment run's delivered window. Default: ${DEFAULT-VALUE}.")
+  int deliveredWindowMonths;
+
+  @Option(
+      names = "--engagement-window-months",
+      paramLabel = "N",
+      defaultValue = "" + RuleParameters.DEFAULT_ENGAGEMENT_WINDOW_MONTHS,
+      description = "With --for-as-of: the segment run's engagement window. Default: ${DEFAULT-VALUE}.")
+  int engagementWindowMonths;
 
   @Option(
       names = "--engagement-types",
@@ -89,21 +113,55 @@ final class RollupCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private final Clock clock;
+
+  RollupCommand() {
+    this(Clock.systemUTC());
+  }
+
+  RollupCommand(Clock clock) {
+    this.clock = clock;
+  }
+
   @Override
   public Integer call() {
     RuleParameters.checkEngagementTypes(new LinkedHashSet<>(engagementTypes.stream().map(String::trim).toList()));
+    LocalDate first = from;
+    LocalDate last = to;
+    boolean skip = skipComplete;
+    if (forAsOf != null) {
+      if (from != null || to != null) {
+        throw new IllegalArgumentException("Invalid options: give either --for-as-of or --from and --to, not both");
+      }
+      RuleParameters windows =
+          new RuleParameters(forAsOf, deliveredWindowMonths, engagementWindowMonths, 1,
+              RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0);
+      first = windows.deliveredStartDate().isBefore(windows.engagementStartDate())
+          ? windows.deliveredStartDate() : windows.engagementStartDate();
+      last = RollupSettings.lastSettledDay(clock.instant(), lateArrivalHours);
+      if (last.isAfter(forAsOf)) {
+        last = forAsOf;
+      }
+      skip = true;
+      if (last.isBefore(first)) {
+        spec.commandLine().getErr().println("reengage: no settled day to roll up for as-of " + forAsOf);
+        return ExitCodes.OK;
+      }
+    } else if (from == null || to == null) {
+      throw new IllegalArgumentException("Invalid options: give --from and --to (or --for-as-of)");
+    }
     RollupSettings settings =
         new RollupSettings(
-            events, rollups, from, to,
+            events, rollups, first, last,
             new LinkedHashSet<>(engagementTypes.stream().map(String::trim).toList()),
-            FolderLayout.parse(layout), lateArrivalHours, maxBadFraction, chunkDays, allowUnsettled, skipComplete);
+            FolderLayout.parse(layout), lateArrivalHours, maxBadFraction, chunkDays, allowUnsettled, skip);
     try (SparkSessions.Handle session = SparkSessions.start("reengage rollup")) {
-      RollupJob.Result r = new RollupJob(session.spark(), settings, Clock.systemUTC()).run();
+      RollupJob.Result r = new RollupJob(session.spark(), settings, clock).run();
       spec.commandLine()
           .getErr()
           .printf(
               "reengage: rolled up %d days (%s..%s) in %d chunks: %d records read (%d bad), %d rollup rows, %.1f s%n",
-              r.days(), from, to, r.chunks(), r.read().records, r.read().badRecords, r.rows(), r.millis() / 1000.0);
+              r.days(), first, last, r.chunks(), r.read().records, r.read().badRecords, r.rows(), r.millis() / 1000.0);
       return ExitCodes.OK;
     }
   }

@@ -10,7 +10,8 @@ import java.util.Set;
  * The completion marker of one rolled-up day, {@code day=YYYY-MM-DD/_ROLLUP.json}: written after the
  * day's Parquet files, so its presence means the day is whole. It also carries the day's event counts
  * (before the query's DISTINCT, split at the day's first second) for run summaries, and the settings
- * the aggregates depend on, so a run with other settings reads that day raw instead of trusting it.
+ * the aggregates depend on, so a run with other settings reads that day raw instead of trusting it,
+ * and the size of its Parquet files, so a run can say how many bytes it read.
  */
 public record DayMarker(
     int formatVersion,
@@ -21,7 +22,8 @@ public record DayMarker(
     long deliveredEventsFirstSecond,
     long deliveredEventsRest,
     long engagementEventsFirstSecond,
-    long engagementEventsRest) {
+    long engagementEventsRest,
+    long bytes) {
 
   public static final int FORMAT_VERSION = 1;
   public static final String FILE_NAME = "_ROLLUP.json";

@@ -152,7 +152,7 @@ public final class RollupJob {
             new DayMarker(
                 DayMarker.FORMAT_VERSION, d.toString(),
                 settings.engagementTypes().stream().sorted().toList(),
-                settings.lateArrivalHours(), dayRows, c[0], c[1], c[2], c[3]));
+                settings.lateArrivalHours(), dayRows, c[0], c[1], c[2], c[3], 0));
       }
       store.publish(staging, markers);
       staging = null;
@@ -234,7 +234,7 @@ public final class RollupJob {
     }
     Instant settledAt =
         settings.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600L * settings.lateArrivalHours());
-    if (clock.instant().isBefore(settledAt)) {
+    if (settings.to().isAfter(RollupSettings.lastSettledDay(clock.instant(), settings.lateArrivalHours()))) {
       throw new ReengageException(
           "Cannot roll up " + settings.to() + " yet: its events may arrive in Firehose folders until " + settledAt
               + " (--late-arrival-hours " + settings.lateArrivalHours() + "); use an earlier --to, or --allow-unsettled if the feed is complete");

@@ -17,7 +17,11 @@ import java.util.Map;
  * not rolled up yet, missing days, and the day holding {@code until} when it is not a midnight.
  */
 public record RollupPlan(
-    List<LocalDate> rollupDays, List<DayRange> rawRanges, long rollupDeliveredEvents, long rollupEngagementEvents) {
+    List<LocalDate> rollupDays,
+    List<DayRange> rawRanges,
+    long rollupDeliveredEvents,
+    long rollupEngagementEvents,
+    long rollupBytes) {
 
   /** An inclusive range of days. */
   public record DayRange(LocalDate first, LocalDate last) {
@@ -38,12 +42,14 @@ public record RollupPlan(
     List<DayRange> raw = new ArrayList<>();
     long delivered = 0;
     long engagement = 0;
+    long bytes = 0;
     LocalDate rawStart = null;
     for (LocalDate d = firstDay; !d.isAfter(untilDay); d = d.plusDays(1)) {
       DayMarker m = available.get(d);
       boolean fromRollup = m != null && !d.isAfter(lastWholeDay) && m.usableFor(p.engagementTypes());
       if (fromRollup) {
         rollupDays.add(d);
+        bytes += m.bytes();
         delivered += inWindow(d, p.deliveredStartDate(), m.deliveredEventsFirstSecond(), m.deliveredEventsRest());
         engagement += inWindow(d, p.engagementStartDate(), m.engagementEventsFirstSecond(), m.engagementEventsRest());
         if (rawStart != null) {
@@ -57,7 +63,7 @@ public record RollupPlan(
     if (rawStart != null && !rawStart.isAfter(untilDay)) {
       raw.add(new DayRange(rawStart, untilDay));
     }
-    return new RollupPlan(List.copyOf(rollupDays), List.copyOf(raw), delivered, engagement);
+    return new RollupPlan(List.copyOf(rollupDays), List.copyOf(raw), delivered, engagement, bytes);
   }
 
   private static long inWindow(LocalDate day, LocalDate windowStart, long firstSecond, long rest) {

@@ -28,6 +28,11 @@ public record RollupSettings(
 
   public static final int DEFAULT_CHUNK_DAYS = 31;
 
+  /** The last day whose late events can no longer arrive at {@code now}. */
+  public static LocalDate lastSettledDay(java.time.Instant now, int lateArrivalHours) {
+    return LocalDate.ofInstant(now.minusSeconds(3600L * lateArrivalHours), java.time.ZoneOffset.UTC).minusDays(1);
+  }
+
   public RollupSettings {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("Invalid range: --to " + to + " is before --from " + from);

@@ -117,13 +117,18 @@ public final class RollupStore {
 
   /**
    * Replaces each day with its staged folder (which may be missing for a day without events) and
-   * writes its marker last.
+   * writes its marker last, with the day's size in bytes filled in.
    */
   public void publish(Path staging, List<DayMarker> days) throws IOException {
-    for (DayMarker marker : days) {
-      Path target = dayFolder(marker.date());
+    for (DayMarker day : days) {
+      Path target = dayFolder(day.date());
       fs.delete(target, true);
-      Path staged = new Path(staging, DAY_PREFIX + marker.day());
+      Path staged = new Path(staging, DAY_PREFIX + day.day());
+      long bytes = fs.exists(staged) ? fs.getContentSummary(staged).getLength() : 0;
+      DayMarker marker =
+          new DayMarker(day.formatVersion(), day.day(), day.engagementTypes(), day.lateArrivalHours(), day.rows(),
+              day.deliveredEventsFirstSecond(), day.deliveredEventsRest(), day.engagementEventsFirstSecond(),
+              day.engagementEventsRest(), bytes);
       if (fs.exists(staged)) {
         if (!fs.rename(staged, target)) {
           throw new IOException("cannot move " + staged + " to " + target);

@@ -352,6 +352,7 @@ public final class SegmentJob {
     m.put("rollupDays", plan.rollupDays().size());
     m.put("firstRollupDay", plan.rollupDays().isEmpty() ? null : plan.rollupDays().get(0).toString());
     m.put("lastRollupDay", plan.rollupDays().isEmpty() ? null : plan.rollupDays().get(plan.rollupDays().size() - 1).toString());
+    m.put("bytes", plan.rollupBytes());
     m.put("rawDays", plan.rawEpochDays().size());
     m.put("rawDayRanges", plan.rawRanges().stream().map(Object::toString).toList());
     return m;
