@@ -11,7 +11,8 @@ import java.util.Set;
  * day's Parquet files, so its presence means the day is whole. It also carries the day's event counts
  * (before the query's DISTINCT, split at the day's first second) for run summaries, and the settings
  * the aggregates depend on, so a run with other settings reads that day raw instead of trusting it,
- * and the size of its Parquet files, so a run can say how many bytes it read.
+ * and the names and total size of its Parquet files. Readers read exactly the files named here, so
+ * files of another, overlapping run in the same folder can never be counted twice.
  */
 public record DayMarker(
     int formatVersion,
@@ -23,11 +24,16 @@ public record DayMarker(
     long deliveredEventsRest,
     long engagementEventsFirstSecond,
     long engagementEventsRest,
-    long bytes) {
+    long bytes,
+    List<String> files) {
 
   public static final int FORMAT_VERSION = 1;
   public static final String FILE_NAME = "_ROLLUP.json";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  public DayMarker {
+    files = files == null ? List.of() : List.copyOf(files);
+  }
 
   public LocalDate date() {
     return LocalDate.parse(day);

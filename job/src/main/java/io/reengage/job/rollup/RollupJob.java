@@ -152,7 +152,7 @@ public final class RollupJob {
             new DayMarker(
                 DayMarker.FORMAT_VERSION, d.toString(),
                 settings.engagementTypes().stream().sorted().toList(),
-                settings.lateArrivalHours(), dayRows, c[0], c[1], c[2], c[3], 0));
+                settings.lateArrivalHours(), dayRows, c[0], c[1], c[2], c[3], 0, List.of()));
       }
       store.publish(staging, markers);
       staging = null;

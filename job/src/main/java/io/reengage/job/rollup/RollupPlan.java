@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public record RollupPlan(
     List<LocalDate> rollupDays,
+    List<DayMarker> rollupMarkers,
     List<DayRange> rawRanges,
     long rollupDeliveredEvents,
     long rollupEngagementEvents,
@@ -39,6 +40,7 @@ public record RollupPlan(
     LocalDate lastWholeDay = untilAtMidnight ? untilDay : untilDay.minusDays(1);
 
     List<LocalDate> rollupDays = new ArrayList<>();
+    List<DayMarker> markers = new ArrayList<>();
     List<DayRange> raw = new ArrayList<>();
     long delivered = 0;
     long engagement = 0;
@@ -49,6 +51,7 @@ public record RollupPlan(
       boolean fromRollup = m != null && !d.isAfter(lastWholeDay) && m.usableFor(p.engagementTypes());
       if (fromRollup) {
         rollupDays.add(d);
+        markers.add(m);
         bytes += m.bytes();
         delivered += inWindow(d, p.deliveredStartDate(), m.deliveredEventsFirstSecond(), m.deliveredEventsRest());
         engagement += inWindow(d, p.engagementStartDate(), m.engagementEventsFirstSecond(), m.engagementEventsRest());
@@ -63,7 +66,7 @@ public record RollupPlan(
     if (rawStart != null && !rawStart.isAfter(untilDay)) {
       raw.add(new DayRange(rawStart, untilDay));
     }
-    return new RollupPlan(List.copyOf(rollupDays), List.copyOf(raw), delivered, engagement, bytes);
+    return new RollupPlan(List.copyOf(rollupDays), List.copyOf(markers), List.copyOf(raw), delivered, engagement, bytes);
   }
 
   private static long inWindow(LocalDate day, LocalDate windowStart, long firstSecond, long rest) {

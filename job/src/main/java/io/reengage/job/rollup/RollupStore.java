@@ -46,6 +46,15 @@ public final class RollupStore {
     return new Path(root, DAY_PREFIX + day);
   }
 
+  /** The Parquet files a marker names, as full paths. */
+  public List<String> files(DayMarker marker) {
+    List<String> paths = new ArrayList<>();
+    for (String name : marker.files()) {
+      paths.add(new Path(dayFolder(marker.date()), name).toString());
+    }
+    return paths;
+  }
+
   /** The complete days between {@code from} and {@code to} (inclusive) with their markers. */
   public Map<LocalDate, DayMarker> completeDays(LocalDate from, LocalDate to) throws IOException {
     List<LocalDate> candidates = new ArrayList<>();
@@ -124,11 +133,22 @@ public final class RollupStore {
       Path target = dayFolder(day.date());
       fs.delete(target, true);
       Path staged = new Path(staging, DAY_PREFIX + day.day());
-      long bytes = fs.exists(staged) ? fs.getContentSummary(staged).getLength() : 0;
+      long bytes = 0;
+      List<String> files = new ArrayList<>();
+      if (fs.exists(staged)) {
+        for (FileStatus f : fs.listStatus(staged)) {
+          String name = f.getPath().getName();
+          if (f.isFile() && name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
+            files.add(name);
+            bytes += f.getLen();
+          }
+        }
+        files.sort(null);
+      }
       DayMarker marker =
           new DayMarker(day.formatVersion(), day.day(), day.engagementTypes(), day.lateArrivalHours(), day.rows(),
               day.deliveredEventsFirstSecond(), day.deliveredEventsRest(), day.engagementEventsFirstSecond(),
-              day.engagementEventsRest(), bytes);
+              day.engagementEventsRest(), bytes, files);
       if (fs.exists(staged)) {
         if (!fs.rename(staged, target)) {
           throw new IOException("cannot move " + staged + " to " + target);

@@ -243,19 +243,23 @@ public final class SegmentJob {
     LOG.info("Cross-check: the SQL port of the Athena query returns the same {} rows", summary.unengaged);
   }
 
+  /** The daily rows of the rolled-up days: exactly the files their markers name, no listing. */
   private Dataset<Row> readRollups(RollupStore store, RollupPlan plan) {
-    List<String> folders = new ArrayList<>();
-    for (LocalDate d : plan.rollupDays()) {
-      folders.add(store.dayFolder(d).toString());
+    List<String> files = new ArrayList<>();
+    for (io.reengage.job.rollup.DayMarker m : plan.rollupMarkers()) {
+      files.addAll(store.files(m));
     }
-    // One folder per day: above Spark's default threshold of 32 paths, listing them would run as a
-    // Spark job of one task per folder, which costs far more than listing them here.
-    spark.conf().set("spark.sql.sources.parallelPartitionDiscovery.threshold", Math.max(32, folders.size() + 1));
+    if (files.isEmpty()) {
+      return null;
+    }
+    // A year is hundreds of files: above Spark's default threshold of 32 paths, checking them would
+    // run as a Spark job of one task per path, which costs far more than doing it here.
+    spark.conf().set("spark.sql.sources.parallelPartitionDiscovery.threshold", Math.max(32, files.size() + 1));
     return spark
         .read()
         .schema(RollupRules.DAILY_SCHEMA)
         .option("basePath", store.root().toString())
-        .parquet(folders.toArray(new String[0]));
+        .parquet(files.toArray(new String[0]));
   }
 
   /**

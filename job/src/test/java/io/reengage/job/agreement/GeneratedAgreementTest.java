@@ -132,7 +132,7 @@ class GeneratedAgreementTest {
     LocalDate first = p.deliveredStartDate().minusDays(3);
     for (LocalDate d = first; !d.isAfter(p.asOf().plusDays(2)); d = d.plusDays(1)) {
       if (random.nextInt(10) != 0) {
-        available.put(d, new DayMarker(1, d.toString(), List.of("_email.click", "_email.open"), 24, 0, 0, 0, 0, 0, 0));
+        available.put(d, new DayMarker(1, d.toString(), List.of("_email.click", "_email.open"), 24, 0, 0, 0, 0, 0, 0, List.of()));
       }
     }
     RollupPlan plan = RollupPlan.of(p, available);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RollupPlanTest {
 
   static DayMarker marker(LocalDate d, long dFirst, long dRest, long eFirst, long eRest) {
-    return new DayMarker(1, d.toString(), List.of("_email.click", "_email.open"), 24, 1, dFirst, dRest, eFirst, eRest, 100);
+    return new DayMarker(1, d.toString(), List.of("_email.click", "_email.open"), 24, 1, dFirst, dRest, eFirst, eRest, 100, List.of());
   }
 
   static Map<LocalDate, DayMarker> days(LocalDate from, LocalDate to) {
@@ -77,7 +77,7 @@ class RollupPlanTest {
   void rollupsForOtherEngagementTypes_areIgnored() {
     Map<LocalDate, DayMarker> available = days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31));
     LocalDate d = LocalDate.of(2026, 3, 3);
-    available.put(d, new DayMarker(1, d.toString(), List.of("_email.open"), 24, 1, 0, 0, 0, 0, 0));
+    available.put(d, new DayMarker(1, d.toString(), List.of("_email.open"), 24, 1, 0, 0, 0, 0, 0, List.of()));
     RollupPlan plan = RollupPlan.of(RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER), available);
     assertThat(plan.rawRanges()).extracting(Object::toString).containsExactly("2026-03-03");
   }
