@@ -14,7 +14,8 @@ import java.util.List;
  * {@code facets.email_channel.mail_event.mail.destination} are read; headers, delivery, open and click
  * objects are skipped token by token without building values. A record is <em>bad</em> when it is not a
  * JSON object, is not valid JSON, or when one of the three fields has the wrong type (a string or
- * fractional timestamp, a destination that is not an array of strings). A record whose type is not one
+ * fractional timestamp, a destination that is not an array of strings, or holds a string with an
+ * unpaired surrogate escape such as {@code \ud800}, which no UTF-8 file can carry). A record whose type is not one
  * the caller wants is <em>ignored</em>: its other fields are not validated, so a quirk in an event we
  * never count cannot fail a run. A missing or null timestamp or destination is not bad: the query simply
  * finds nothing for it, and so does the job.
@@ -111,6 +112,8 @@ public final class PinpointEventParser {
           }
           break;
         case "facets":
+          // A repeated key replaces what the earlier one said, including a destination it held.
+          destination = null;
           destinationWrong = !readFacets(p, v);
           break;
         default:
@@ -158,6 +161,7 @@ public final class PinpointEventParser {
       String name = p.currentName();
       JsonToken child = p.nextToken();
       if (PATH[level].equals(name)) {
+        destination = null; // last one wins, also for a repeated enclosing object
         if (level == PATH.length - 1) {
           ok = readDestination(p, child);
         } else {
@@ -191,7 +195,12 @@ public final class PinpointEventParser {
         throw new IOException("unterminated array");
       }
       if (t == JsonToken.VALUE_STRING) {
-        scratch.add(p.getText());
+        String address = p.getText();
+        if (hasUnpairedSurrogate(address)) {
+          ok = false; // an escaped lone surrogate is no text: UTF-8 (and so the CSV) cannot carry it
+        } else {
+          scratch.add(address);
+        }
       } else if (t == JsonToken.VALUE_NULL) {
         scratch.add(null);
       } else {
@@ -201,5 +210,17 @@ public final class PinpointEventParser {
     }
     destination = ok ? scratch.toArray(new String[0]) : null;
     return ok;
+  }
+
+  private static boolean hasUnpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -22,6 +22,10 @@ public final class ReadCounts implements Serializable {
   public long ignoredRecords;
   public long outOfRange;
   public long events;
+  /** Files the storage failed to open or read (denied, gone, network): not damage in the data. */
+  public long storageFailures;
+  /** The first such file and the error's type, for the failure message; null when none. */
+  public String firstStorageFailure;
 
   public void add(ReadCounts other) {
     files += other.files;
@@ -32,6 +36,27 @@ public final class ReadCounts implements Serializable {
     ignoredRecords += other.ignoredRecords;
     outOfRange += other.outOfRange;
     events += other.events;
+    storageFailures += other.storageFailures;
+    if (firstStorageFailure == null) {
+      firstStorageFailure = other.firstStorageFailure;
+    }
+  }
+
+  /**
+   * Fails the run when the storage could not deliver some file (after its own retries): skipping it
+   * would silently drop its events, and an address whose opens are in it would be exported.
+   */
+  public void checkStorage(String eventsUri) {
+    if (storageFailures > 0) {
+      throw new io.reengage.job.common.ReengageException(
+          String.format(
+              "Cannot read %d of %d files under --events %s (first: %s) (check read permissions,"
+                  + " encryption keys and the network, then rerun; nothing was published)",
+              storageFailures,
+              files,
+              eventsUri,
+              firstStorageFailure));
+    }
   }
 
   /** Share of bad records among all records seen; 0 when nothing was read. */

@@ -43,10 +43,21 @@ public final class RecordSplitter {
   private boolean oversized; // current record exceeded maxRecordBytes: skip to its end
   private boolean started;
   private boolean finished;
+  // Index in buf of the first line break outside strings in the record being assembled, or -1. A
+  // record that cannot be completed (end of stream, or too big) and spans a line break is most
+  // likely a truncated line followed by good records: scanning restarts after that line break.
+  private int lineBreakAt = -1;
+  // After such a restart, stray lines up to the next record belong to the broken stretch already
+  // counted, so they are not counted again.
+  private boolean resyncing;
+  // Restarts rescan bytes already scanned; this caps that work per file, so a file of nothing but
+  // unclosed lines costs a bounded amount. Once spent, a broken stretch is one malformed record.
+  private long rescanBudget;
 
   public RecordSplitter(InputStream in, int maxRecordBytes) {
     this.in = in;
     this.maxRecordBytes = maxRecordBytes;
+    this.rescanBudget = 4L * maxRecordBytes;
   }
 
   /** Splits the whole stream, calling the sink once per record or malformed stretch. */
@@ -74,8 +85,13 @@ public final class RecordSplitter {
     }
     if (pos == limit && !fill()) {
       finished = true;
-      // End of stream inside a record: the tail is malformed (a truncated file). Junk was counted
-      // when it began.
+      // End of stream inside a record. When the record spans lines, only its first line is broken
+      // (a truncated line): count it and read on from the next line. Otherwise the tail is one
+      // malformed record (a truncated file). Junk was counted when it began.
+      while (depth > 0 && canRestart()) {
+        restartAfterLineBreak(sink);
+        scan(sink);
+      }
       if (depth > 0) {
         sink.malformed();
       }
@@ -120,9 +136,13 @@ public final class RecordSplitter {
           start = p;
           depth = 1;
           oversized = false;
+          lineBreakAt = -1;
+          resyncing = false;
         } else if (!isWhitespace(c)) {
           // Arrays, numbers, null or stray text as a record: skip the rest of the line.
-          sink.malformed();
+          if (!resyncing) {
+            sink.malformed();
+          }
           inJunk = true;
         }
         p++;
@@ -133,6 +153,8 @@ public final class RecordSplitter {
       }
       if (c == '"') {
         inString = true;
+      } else if ((c == '\n' || c == '\r') && lineBreakAt < 0) {
+        lineBreakAt = p;
       } else if (c == '{' || c == '[') {
         depth++;
       } else if (c == '}' || c == ']') {
@@ -151,6 +173,11 @@ public final class RecordSplitter {
     }
     pos = p;
     if (depth > 0 && !oversized && pos - start > maxRecordBytes) {
+      if (canRestart()) {
+        restartAfterLineBreak(sink);
+        scan(sink);
+        return;
+      }
       oversized = true;
     }
     if (oversized) {
@@ -165,6 +192,24 @@ public final class RecordSplitter {
     inString = false;
     escaped = false;
     oversized = false;
+    lineBreakAt = -1;
+  }
+
+  private boolean canRestart() {
+    return lineBreakAt >= 0 && !oversized && rescanBudget > 0;
+  }
+
+  /** Counts the record's first line as malformed and rescans from the line after it. */
+  private void restartAfterLineBreak(Sink sink) {
+    rescanBudget -= limit - lineBreakAt;
+    sink.malformed();
+    pos = lineBreakAt + 1;
+    start = pos;
+    depth = 0;
+    inString = false;
+    escaped = false;
+    lineBreakAt = -1;
+    resyncing = true;
   }
 
   private static boolean isWhitespace(byte c) {
@@ -180,6 +225,9 @@ public final class RecordSplitter {
     if (start > 0) {
       System.arraycopy(buf, start, buf, 0, pending);
       pos -= start;
+      if (lineBreakAt >= 0) {
+        lineBreakAt -= start;
+      }
       start = 0;
       limit = pending;
     }

@@ -1,6 +1,8 @@
 package io.reengage.job.read;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -108,6 +110,49 @@ public final class SparkEventReader {
     }
   }
 
+  /** An I/O error of the storage under a file, as opposed to damage in the file's bytes. */
+  static final class StorageException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    StorageException(IOException cause) {
+      super(cause);
+    }
+  }
+
+  /** Marks every error of the underlying storage stream, so decompression errors stay apart. */
+  static final class StorageStream extends FilterInputStream {
+    StorageStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return in.read();
+      } catch (IOException e) {
+        throw new StorageException(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return in.read(b, off, len);
+      } catch (IOException e) {
+        throw new StorageException(e);
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      try {
+        return in.skip(n);
+      } catch (IOException e) {
+        throw new StorageException(e);
+      }
+    }
+  }
+
   private static final class GroupIterator implements Iterator<Row> {
     private final Iterator<EventFile> files;
     private final Configuration conf;
@@ -142,6 +187,11 @@ public final class SparkEventReader {
             finishCurrent(false);
           }
         } catch (IOException | RuntimeException e) {
+          if (fromStorage(e)) {
+            storageFailure(e);
+            finishCurrent(false);
+            continue;
+          }
           // A damaged file: keep what it yielded, count it, move on. The path is logged (it names a
           // storage object, not a person); the message may quote content, so only its type is.
           LOG.warn(
@@ -168,17 +218,51 @@ public final class SparkEventReader {
         currentCounts = new ReadCounts();
         currentCounts.files = 1;
         currentCounts.bytes = currentFile.length();
+        InputStream raw;
         try {
           Path path = new Path(currentFile.path());
-          current = reader.open(path.getFileSystem(conf).open(path), currentCounts);
+          raw = new StorageStream(path.getFileSystem(conf).open(path));
+        } catch (IOException | RuntimeException e) {
+          storageFailure(e);
+          accumulator.add(currentCounts);
+          continue;
+        }
+        try {
+          current = reader.open(raw, currentCounts);
           return true;
         } catch (IOException | RuntimeException e) {
-          LOG.warn(
-              "Cannot open {}: {} (counted as unreadable)",
-              currentFile.path(),
-              e.getClass().getSimpleName());
-          currentCounts.unreadableFiles = 1;
+          try {
+            raw.close();
+          } catch (IOException ignored) {
+            // nothing was read from it
+          }
+          if (fromStorage(e)) {
+            storageFailure(e);
+          } else {
+            LOG.warn(
+                "Cannot open {}: {} (counted as unreadable)",
+                currentFile.path(),
+                e.getClass().getSimpleName());
+            currentCounts.unreadableFiles = 1;
+          }
           accumulator.add(currentCounts);
+        }
+      }
+      return false;
+    }
+
+    /** The storage failed (after its own retries): the run must fail, not lose this file's events. */
+    private void storageFailure(Throwable e) {
+      Throwable cause = e instanceof StorageException && e.getCause() != null ? e.getCause() : e;
+      LOG.warn("Cannot read {}: {}", currentFile.path(), cause.getClass().getSimpleName());
+      currentCounts.storageFailures = 1;
+      currentCounts.firstStorageFailure = currentFile.path() + ": " + cause.getClass().getSimpleName();
+    }
+
+    private static boolean fromStorage(Throwable e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof StorageException) {
+          return true;
         }
       }
       return false;

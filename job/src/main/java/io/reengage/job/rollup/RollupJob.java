@@ -242,6 +242,7 @@ public final class RollupJob {
   }
 
   private void checkBadRecords(ReadCounts counts, LocalDate first, LocalDate last) {
+    counts.checkStorage(settings.eventsUri());
     if (counts.badFraction() > settings.maxBadFraction()) {
       throw new ReengageException(
           String.format(

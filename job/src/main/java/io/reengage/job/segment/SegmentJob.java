@@ -94,9 +94,18 @@ public final class SegmentJob {
           summary.droppedAddresses);
 
       t = System.nanoTime();
-      List<ImportCsvWriter.WrittenFile> files =
-          new ImportCsvWriter(MAX_PART_BYTES)
-              .write(unengaged, summary.unengaged, publisher.stagingImport().toString());
+      List<ImportCsvWriter.WrittenFile> files;
+      try {
+        files =
+            new ImportCsvWriter(MAX_PART_BYTES)
+                .write(unengaged, summary.unengaged, publisher.stagingImport().toString());
+      } catch (Exception e) { // a failed task comes back as SparkException, undeclared in Java
+        throw new ReengageException(
+            "Cannot write the import CSV to --out " + settings.outUri() + ": " + rootCause(e)
+                + " (check that the location is reachable and writable, then rerun; nothing was"
+                + " published)",
+            e);
+      }
       perAddress.unpersist();
       unengaged.unpersist();
       summary.outputFiles = files.size();
@@ -388,7 +397,21 @@ public final class SegmentJob {
     return row.isNullAt(0) ? 0 : Math.max(0, row.getLong(0));
   }
 
+  /** The innermost cause as "Type: first line of its message", short enough for one line. */
+  static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+    if (message.length() > 200) {
+      message = message.substring(0, 200) + "...";
+    }
+    return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+  }
+
   private void checkBadRecords(ReadCounts counts) {
+    counts.checkStorage(settings.eventsUri());
     if (counts.unreadableFiles > 0) {
       LOG.warn("{} files could not be read completely (see the warnings above)", counts.unreadableFiles);
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -22,6 +23,7 @@ public final class OutputPublisher {
 
   public static final String IMPORT_FOLDER = "import";
   public static final String SUMMARY_FILE = "summary.json";
+  static final String STAGING_PREFIX = "_staging-";
 
   private final FileSystem fs;
   private final Path out;
@@ -44,7 +46,7 @@ public final class OutputPublisher {
     if (fs.exists(qualified) && fs.getFileStatus(qualified).isFile()) {
       throw new IOException("it is a file, not a folder");
     }
-    Path staging = new Path(qualified, "_staging-" + UUID.randomUUID());
+    Path staging = new Path(qualified, STAGING_PREFIX + UUID.randomUUID());
     if (!fs.mkdirs(staging)) {
       throw new IOException("cannot create " + staging);
     }
@@ -84,6 +86,13 @@ public final class OutputPublisher {
       throw new IOException("cannot move " + tmp + " to " + summary);
     }
     fs.delete(staging, true);
+    // A run that was killed, or lost its storage, leaves its staging folder (with addresses in it)
+    // behind; the next run that publishes removes it.
+    for (FileStatus left : fs.listStatus(out)) {
+      if (left.getPath().getName().startsWith(STAGING_PREFIX)) {
+        fs.delete(left.getPath(), true);
+      }
+    }
   }
 
   /** Removes the staging folder after a failed run; nothing is published. */
@@ -91,7 +100,8 @@ public final class OutputPublisher {
     try {
       fs.delete(staging, true);
     } catch (IOException e) {
-      // Best effort: a left-over _staging folder is ignored by readers and replaced by the next run.
+      // Best effort: a left-over _staging folder is ignored by readers and removed by the next run
+      // that publishes.
     }
   }
 }
