@@ -24,6 +24,22 @@ final class Corpora {
 
   private Corpora() {}
 
+  /**
+   * A copy of testdata/hostile/events/ with the several-MB record added (story 26), ready to run.
+   *
+   * @return the events folder inside {@code dir}
+   */
+  static Path hostileEvents(Path dir) throws IOException {
+    Path events = dir.resolve("hostile");
+    copyTree(HOSTILE.resolve("events"), events);
+    byte[] big = bigRecord();
+    byte[] line = new byte[big.length + 1];
+    System.arraycopy(big, 0, line, 0, big.length);
+    line[big.length] = '\n';
+    Files.write(events.resolve(BIG_RECORD_FILE), line);
+    return events;
+  }
+
   static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.filter(Files::isRegularFile).toList()) {

@@ -31,10 +31,7 @@ class HostileCorpusTest {
   static void runTheCorpusAndItsCleanCopy() throws Exception {
     byte[] big = Corpora.bigRecord();
 
-    hostileEvents = tmp.resolve("hostile");
-    Corpora.copyTree(Corpora.HOSTILE.resolve("events"), hostileEvents);
-    Path bigFile = hostileEvents.resolve(Corpora.BIG_RECORD_FILE);
-    Files.write(bigFile, concat(big, new byte[] {'\n'}));
+    hostileEvents = Corpora.hostileEvents(tmp);
 
     // The clean copy: the valid records alone, one per line, in one plain file.
     cleanEvents = tmp.resolve("clean");
