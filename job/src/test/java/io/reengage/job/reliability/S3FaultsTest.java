@@ -59,10 +59,11 @@ class S3FaultsTest {
   void intermittent503s_areRetried_andTheRunWritesTheExpectedRows() throws Exception {
     String bucket = bucketWithEvents("faults-throttled");
     AtomicInteger calls = new AtomicInteger();
+    AtomicInteger budget = new AtomicInteger(15);
     // Every third request answers 503 Slow Down, fifteen times, spread over listing, reading,
     // writing and publishing.
     s3.fault((method, args) ->
-        calls.incrementAndGet() % 3 == 0 && s3.injected() < 15 ? S3Server.serviceUnavailable() : null);
+        calls.incrementAndGet() % 3 == 0 && budget.getAndDecrement() > 0 ? S3Server.serviceUnavailable() : null);
 
     Cli.Result r = segment("s3a://" + bucket + "/events", "s3a://" + bucket + "/out");
 
