@@ -1,0 +1,170 @@
+package io.reengage.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reengage.sql.testing.Agreement;
+import io.reengage.sql.testing.EventFiles;
+import io.reengage.sql.testing.EventFiles.Event;
+import io.reengage.sql.testing.ImportCsv;
+import io.reengage.sql.testing.JobCli;
+import io.reengage.sql.testing.QueryTexts;
+import io.reengage.sql.testing.SyntheticEvents;
+import io.reengage.sql.testing.TrinoEngine;
+import io.trino.testing.MaterializedResult;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The original Athena query, run verbatim (but for its table name) by in-process Trino with current_date
+ * pinned, against the job run as a user runs it, on the same event files. Rows must be equal as multisets.
+ *
+ * <p>The original has no upper bound on arrival_timestamp, so Trino's table holds only the events with
+ * {@code arrival_timestamp < until}: exactly what the parameterised form's added predicate keeps, which
+ * each case also checks by running that form over all the events.
+ *
+ * <p>The job runs start first, in one separate JVM, and work while Trino loads and queries the same files.
+ */
+class TrinoAgreementTest {
+
+  static final Path TESTDATA = QueryTexts.repositoryRoot().resolve("testdata/events");
+
+  /** A data set, an as-of date, and the job's output folder for them. */
+  record Case(String name, Path events, LocalDate asOf, Path out) {
+    Instant until() {
+      return Agreement.defaultUntil(asOf);
+    }
+
+    List<String> jobArgs() {
+      return List.of(
+          "segment",
+          "--events", events.toString(),
+          "--as-of", asOf.toString(),
+          "--until", until().toString(),
+          "--out", out.toString());
+    }
+  }
+
+  @TempDir static Path tmp;
+  static final Map<String, Case> CASES = new LinkedHashMap<>();
+  static final Map<Path, EventFiles.Load> LOADS = new LinkedHashMap<>();
+  static JobCli.Batch jobs;
+  static TrinoEngine trino;
+  static int tables;
+
+  @BeforeAll
+  static void start() throws Exception {
+    // As-of dates on testdata: the hand-checked one, and month ends that move every window edge.
+    for (String day : List.of("2026-08-31", "2026-06-30", "2026-07-31", "2026-12-31")) {
+      addCase("testdata " + day, TESTDATA, LocalDate.parse(day));
+    }
+    // Small random sets around month ends and a leap day, dense on every edge (SyntheticEvents).
+    Map<Long, String> synthetic = Map.of(11L, "2028-02-29", 12L, "2026-12-31", 13L, "2027-03-31");
+    for (long seed : List.of(11L, 12L, 13L)) {
+      LocalDate asOf = LocalDate.parse(synthetic.get(seed));
+      Path events = tmp.resolve("synthetic-" + seed);
+      SyntheticEvents.write(events, seed, asOf, 240);
+      addCase("synthetic " + seed + " " + asOf, events, asOf);
+    }
+    List<List<String>> runs = new ArrayList<>();
+    CASES.values().forEach(c -> runs.add(c.jobArgs()));
+    jobs = JobCli.start(tmp.resolve("jobs"), runs);
+
+    trino = new TrinoEngine();
+    for (Case c : CASES.values()) {
+      if (!LOADS.containsKey(c.events())) {
+        LOADS.put(c.events(), EventFiles.load(c.events()));
+      }
+    }
+  }
+
+  private static void addCase(String name, Path events, LocalDate asOf) {
+    CASES.put(name, new Case(name, events, asOf, tmp.resolve("out-" + CASES.size())));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (trino != null) {
+      trino.close();
+    }
+  }
+
+  static Stream<String> cases() {
+    return CASES.keySet().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void jobEqualsTheOriginalQueryOnTrino(String name) throws Exception {
+    Case c = CASES.get(name);
+    List<Event> all = LOADS.get(c.events()).events();
+
+    String bounded = newTable(Agreement.before(all, c.until()));
+    MaterializedResult original = trino.query(Agreement.originalOn(bounded), c.asOf());
+    assertThat(original.getColumnNames()).as("the import header").isEqualTo(ImportCsv.HEADER);
+
+    // The parameterised form over every event, with current_date far off to show it is not used, equals
+    // the original over the bounded events, rows with unusable addresses included.
+    String unbounded = newTable(all);
+    MaterializedResult parameterised =
+        trino.query(Agreement.parameterisedOn(unbounded, c.asOf(), c.until()), c.asOf().plusYears(3));
+    assertThat(Agreement.rows(parameterised)).containsExactlyInAnyOrderElementsOf(Agreement.rows(original));
+
+    List<List<String>> trinoRows = withoutUnusableAddresses(original);
+    List<List<String>> jobRows = jobRows(c);
+    assertThat(jobRows).containsExactlyInAnyOrderElementsOf(trinoRows);
+    assertThat(jobRows).as("a comparison of nothing proves nothing").isNotEmpty();
+    if (name.equals("testdata 2026-08-31")) {
+      // testdata/README.md derives these 32 rows by hand.
+      assertThat(jobRows).hasSize(32);
+    }
+  }
+
+  @Test
+  void aDayLaterOnTheTrinoSide_isADifference() throws Exception {
+    // The comparison must be able to fail. A day later (same until), the engagement window starts after
+    // the open of clamp-open-feb28@example.com (testdata/README.md), so Trino returns a row the job
+    // at 2026-08-31 does not.
+    Case c = CASES.get("testdata 2026-08-31");
+    String bounded = newTable(Agreement.before(LOADS.get(c.events()).events(), c.until()));
+    List<List<String>> dayLater =
+        withoutUnusableAddresses(trino.query(Agreement.originalOn(bounded), c.asOf().plusDays(1)));
+    assertThat(dayLater).isNotEmpty();
+    assertThat(Agreement.sorted(dayLater)).isNotEqualTo(Agreement.sorted(jobRows(c)));
+  }
+
+  /** The job's CSV rows for a case, once its run has ended with exit code 0. */
+  static List<List<String>> jobRows(Case c) throws Exception {
+    int index = new ArrayList<>(CASES.values()).indexOf(c);
+    int exit = jobs.await().get(index);
+    assertThat(exit).as("job exit code for %s; log:%n%s", c.name(), jobs.log()).isZero();
+    return Agreement.jobRows(c.out());
+  }
+
+  /**
+   * Trino's rows as CSV fields, without the rows whose address is NULL, empty or white space only: the
+   * query keeps those, the job drops them (SPEC.md, deviation "Unusable addresses").
+   */
+  static List<List<String>> withoutUnusableAddresses(MaterializedResult result) {
+    return Agreement.asCsvFields(
+        Agreement.rows(result).stream().filter(r -> !Agreement.unusableAddress(r)).toList());
+  }
+
+  static String newTable(List<Event> events) {
+    String name = "events_" + (++tables);
+    trino.createTable(name, events);
+    return name;
+  }
+
+}
