@@ -40,10 +40,20 @@ class TrinoAgreementTest {
 
   static final Path TESTDATA = QueryTexts.repositoryRoot().resolve("testdata/events");
 
-  /** A data set, an as-of date, and the job's output folder for them. */
-  record Case(String name, Path events, LocalDate asOf, Path out) {
+  /** A data set, an as-of date, and where the job and the Spark SQL port write their results. */
+  record Case(String name, Path events, LocalDate asOf, Path out, Path portOut) {
     Instant until() {
       return Agreement.defaultUntil(asOf);
+    }
+
+    List<String> portArgs() {
+      return List.of(
+          "port",
+          events.toString(),
+          asOf.toString(),
+          Long.toString(until().toEpochMilli()),
+          QueryTexts.repositoryRoot().resolve("sql/" + QueryTexts.SPARK_PORT).toString(),
+          portOut.toString());
     }
 
     List<String> jobArgs() {
@@ -59,6 +69,7 @@ class TrinoAgreementTest {
   @TempDir static Path tmp;
   static final Map<String, Case> CASES = new LinkedHashMap<>();
   static final Map<Path, EventFiles.Load> LOADS = new LinkedHashMap<>();
+  static final Map<Path, String> UNBOUNDED = new LinkedHashMap<>();
   static JobCli.Batch jobs;
   static TrinoEngine trino;
   static int tables;
@@ -77,8 +88,9 @@ class TrinoAgreementTest {
       SyntheticEvents.write(events, seed, asOf, 240);
       addCase("synthetic " + seed + " " + asOf, events, asOf);
     }
+    // Per case the job, then the Spark SQL port; run i of case k is at 2k + i.
     List<List<String>> runs = new ArrayList<>();
-    CASES.values().forEach(c -> runs.add(c.jobArgs()));
+    CASES.values().forEach(c -> runs.addAll(List.of(c.jobArgs(), c.portArgs())));
     jobs = JobCli.start(tmp.resolve("jobs"), runs);
 
     trino = new TrinoEngine();
@@ -90,13 +102,18 @@ class TrinoAgreementTest {
   }
 
   private static void addCase(String name, Path events, LocalDate asOf) {
-    CASES.put(name, new Case(name, events, asOf, tmp.resolve("out-" + CASES.size())));
+    int k = CASES.size();
+    CASES.put(name, new Case(name, events, asOf, tmp.resolve("out-" + k), tmp.resolve("port-" + k + ".jsonl")));
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (trino != null) {
       trino.close();
+    }
+    if (jobs != null) {
+      // How long each run took, for anyone watching the test budget; the job logs counts only.
+      jobs.log().lines().filter(l -> l.startsWith("=== run ") && l.contains(" exit ")).forEach(System.out::println);
     }
   }
 
@@ -106,7 +123,7 @@ class TrinoAgreementTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void jobEqualsTheOriginalQueryOnTrino(String name) throws Exception {
+  void originalOnTrino_equalsParameterisedForm_sparkPort_andJob(String name) throws Exception {
     Case c = CASES.get(name);
     List<Event> all = LOADS.get(c.events()).events();
 
@@ -116,19 +133,36 @@ class TrinoAgreementTest {
 
     // The parameterised form over every event, with current_date far off to show it is not used, equals
     // the original over the bounded events, rows with unusable addresses included.
-    String unbounded = newTable(all);
+    String unbounded = UNBOUNDED.computeIfAbsent(c.events(), e -> newTable(all));
     MaterializedResult parameterised =
         trino.query(Agreement.parameterisedOn(unbounded, c.asOf(), c.until()), c.asOf().plusYears(3));
-    assertThat(Agreement.rows(parameterised)).containsExactlyInAnyOrderElementsOf(Agreement.rows(original));
+    Agreement.assertSameRows(
+        name, "parameterised form", Agreement.rows(parameterised), "original", Agreement.rows(original));
+
+    // The port keeps the query's semantics, unusable addresses included: its rows are the original's.
+    Agreement.assertSameRows(name, "Spark SQL port", portRows(c), "Trino", Agreement.rows(original));
 
     List<List<String>> trinoRows = withoutUnusableAddresses(original);
     List<List<String>> jobRows = jobRows(c);
-    assertThat(jobRows).containsExactlyInAnyOrderElementsOf(trinoRows);
+    Agreement.assertSameRows(name, "job CSV", jobRows, "Trino", trinoRows);
     assertThat(jobRows).as("a comparison of nothing proves nothing").isNotEmpty();
     if (name.equals("testdata 2026-08-31")) {
       // testdata/README.md derives these 32 rows by hand.
       assertThat(jobRows).hasSize(32);
     }
+    System.out.printf(
+        "%s: %d events (%d before until), %d rows, %d of them with unusable addresses%n",
+        name, all.size(), Agreement.before(all, c.until()).size(), original.getRowCount(),
+        original.getRowCount() - trinoRows.size());
+  }
+
+  @Test
+  void independentLoader_readsEveryTestdataRecord() {
+    // testdata/README.md: 46 files, 718 records, none malformed or wrongly typed.
+    EventFiles.Load load = LOADS.get(TESTDATA);
+    assertThat(load.files()).isEqualTo(46);
+    assertThat(load.records()).isEqualTo(718);
+    assertThat(load.skipped()).isZero();
   }
 
   @Test
@@ -146,10 +180,22 @@ class TrinoAgreementTest {
 
   /** The job's CSV rows for a case, once its run has ended with exit code 0. */
   static List<List<String>> jobRows(Case c) throws Exception {
-    int index = new ArrayList<>(CASES.values()).indexOf(c);
-    int exit = jobs.await().get(index);
-    assertThat(exit).as("job exit code for %s; log:%n%s", c.name(), jobs.log()).isZero();
+    awaitRun(c, 0);
     return Agreement.jobRows(c.out());
+  }
+
+  /** The Spark SQL port's rows for a case, NULL as null. */
+  static List<List<String>> portRows(Case c) throws Exception {
+    awaitRun(c, 1);
+    return Agreement.jsonRows(c.portOut());
+  }
+
+  private static void awaitRun(Case c, int which) throws Exception {
+    int index = 2 * new ArrayList<>(CASES.values()).indexOf(c) + which;
+    int exit = jobs.await().get(index);
+    assertThat(exit)
+        .as("exit code of the %s run for %s; log:%n%s", which == 0 ? "job" : "port", c.name(), jobs.log())
+        .isZero();
   }
 
   /**

@@ -89,6 +89,49 @@ public final class Agreement {
     return copy;
   }
 
+  /**
+   * Fails unless the two row lists are equal as multisets; the message counts the rows each side has in
+   * excess and shows a few of them (test data only), rather than both lists whole.
+   */
+  public static void assertSameRows(
+      String what, String leftName, List<List<String>> left, String rightName, List<List<String>> right) {
+    Map<List<String>, Integer> excess = new java.util.HashMap<>();
+    left.forEach(r -> excess.merge(r, 1, Integer::sum));
+    right.forEach(r -> excess.merge(r, -1, Integer::sum));
+    List<String> onlyLeft = new ArrayList<>();
+    List<String> onlyRight = new ArrayList<>();
+    excess.forEach(
+        (row, n) -> {
+          for (int i = 0; i < Math.abs(n); i++) {
+            (n > 0 ? onlyLeft : onlyRight).add(row.toString());
+          }
+        });
+    if (!onlyLeft.isEmpty() || !onlyRight.isEmpty()) {
+      onlyLeft.sort(null);
+      onlyRight.sort(null);
+      throw new AssertionError(
+          String.format(
+              "%s: %s %d rows, %s %d rows; %d only in %s, e.g. %s; %d only in %s, e.g. %s",
+              what, leftName, left.size(), rightName, right.size(),
+              onlyLeft.size(), leftName, onlyLeft.subList(0, Math.min(5, onlyLeft.size())),
+              onlyRight.size(), rightName, onlyRight.subList(0, Math.min(5, onlyRight.size()))));
+    }
+  }
+
+  /** Rows written one JSON array per line, NULL as null, every value as its text. */
+  public static List<List<String>> jsonRows(Path file) throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<List<String>> rows = new ArrayList<>();
+    for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      List<String> row = new ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode v : json.readTree(line)) {
+        row.add(v.isNull() ? null : v.asText());
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
   public static Path importFolder(Path out) {
     return out.resolve("import");
   }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the built job as its launcher does, {@code java -cp job/target/reengage-job.jar:<runtime classpath>}
  * with the launcher's JVM options, in a separate JVM so Spark's dependencies never meet Trino's. Several
- * command lines share one JVM ({@link JobBatchMain}); the process runs while the caller works on Trino.
+ * command lines share one JVM ({@code sql/src/test/spark/JobBatch.java}, run as a single-file source
+ * program against the job's classpath); the process runs while the caller works on Trino.
  */
 public final class JobCli {
 
@@ -111,22 +112,13 @@ public final class JobCli {
     cmd.add("-Dspark.sql.shuffle.partitions=4");
     cmd.add("-Dlog4j2.configurationFile=" + QueryTexts.repositoryRoot().resolve("conf/log4j2.properties"));
     cmd.add("-cp");
-    // The job first, then this module's test classes for JobBatchMain alone.
-    cmd.add(classpath() + File.pathSeparator + testClasses());
-    cmd.add(JobBatchMain.class.getName());
+    cmd.add(classpath());
+    cmd.add(QueryTexts.repositoryRoot().resolve("sql/src/test/spark/JobBatch.java").toString());
     cmd.add(runFile.toString());
     cmd.add(codes.toString());
     // Output goes to a file, not a pipe, so a run that prints a lot can never block on a full pipe.
     Process process =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new Batch(process, log, codes, runs.size());
-  }
-
-  private static String testClasses() {
-    try {
-      return Path.of(JobBatchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -86,7 +86,16 @@ public final class SyntheticEvents {
     for (String address : addresses) {
       int count = random.nextInt(14);
       for (int k = 0; k < count; k++) {
-        message(List.of(address), start + (long) (random.nextDouble() * (end - start)));
+        message(List.of(address), start + (long) (random.nextDouble() * (end - start)), true);
+      }
+    }
+    // Unusable and nearly unusable addresses with enough deliveries and no engagement to be selected by the
+    // query: the job must drop exactly the NULL, empty and white-space-only ones (U+00A0, U+0085, U+001C
+    // count as white space for it; U+200B does not).
+    for (String odd : java.util.Arrays.asList(null, "", " ", "\t\t", "\u00a0", "\u0085", "\u001c", "\u200b")) {
+      for (int k = 0; k < 8; k++) {
+        long sent = deliveredStart + DAY + (long) (random.nextDouble() * (until - deliveredStart - 2 * DAY));
+        message(java.util.Collections.singletonList(odd), sent, false);
       }
     }
     // Messages with several recipients, repeated elements and unusable ones.
@@ -103,7 +112,7 @@ public final class SyntheticEvents {
         case 3 -> to.add(" \t");
         default -> {}
       }
-      message(to, start + (long) (random.nextDouble() * (end - start)));
+      message(to, start + (long) (random.nextDouble() * (end - start)), true);
     }
     // Events on the edges: each window start and until, to the millisecond.
     long[] edges = {deliveredStart, engagementStart, until};
@@ -138,7 +147,7 @@ public final class SyntheticEvents {
   }
 
   /** One message: a send, a delivery per recipient (each naming every recipient), maybe opens and clicks. */
-  private void message(List<String> to, long sent) {
+  private void message(List<String> to, long sent, boolean mayEngage) {
     String id = "m" + (messages++);
     event("_email.send", to, sent, id);
     for (int r = 0; r < to.size(); r++) {
@@ -157,7 +166,7 @@ public final class SyntheticEvents {
         event("_email.delivered", to, delivered, id + "-twin");
       }
     }
-    int engagement = random.nextInt(10);
+    int engagement = mayEngage ? random.nextInt(10) : 9;
     if (engagement < 2) {
       long opened = sent + 60_000 + (long) (random.nextDouble() * 20 * DAY);
       event("_email.open", to, opened, id);
