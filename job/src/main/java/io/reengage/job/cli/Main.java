@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
           + " Firehose) and writes a Pinpoint segment import CSV.",
       ""
     },
-    subcommands = {SegmentCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SegmentCommand.class, RollupCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 done; 1 differences found (compare, --cross-check); 2 invalid options;"
@@ -67,7 +67,10 @@ public final class Main implements Runnable {
       Throwable root = userFacing(ex);
       int code;
       String line;
-      if (root instanceof ReengageException) {
+      if (root instanceof io.reengage.job.crosscheck.CrossCheckMismatchException) {
+        line = root.getMessage();
+        code = ExitCodes.DIFFERENT;
+      } else if (root instanceof ReengageException) {
         line = root.getMessage();
         code = ExitCodes.FAILED;
       } else if (root instanceof IllegalArgumentException) {

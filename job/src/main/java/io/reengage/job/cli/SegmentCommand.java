@@ -122,6 +122,21 @@ final class SegmentCommand implements Callable<Integer> {
               + " field (0 = fail on the first). Bad records below it are skipped and counted. Default: ${DEFAULT-VALUE}.")
   double maxBadFraction;
 
+  @Option(
+      names = "--rollups",
+      paramLabel = "URI",
+      description =
+          "Daily rollups written by 'reengage rollup': whole days inside the windows are read from"
+              + " them, and only the other days (recent, missing) from --events. Same rows as a full scan.")
+  String rollups;
+
+  @Option(
+      names = "--cross-check",
+      description =
+          "Also run the Spark SQL port of the original Athena query on the same events and fail"
+              + " (exit 1) on any difference; differing rows go to OUT/cross-check-report.csv.")
+  boolean crossCheck;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -173,6 +188,7 @@ final class SegmentCommand implements Callable<Integer> {
         FolderLayout.parse(layout),
         lateArrivalHours,
         maxBadFraction,
-        false);
+        rollups,
+        crossCheck);
   }
 }

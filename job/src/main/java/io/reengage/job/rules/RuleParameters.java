@@ -44,6 +44,12 @@ public record RuleParameters(
       throw new IllegalArgumentException(
           "Invalid min-delivered: " + minDelivered + " (must be at least 1)");
     }
+    checkEngagementTypes(engagementTypes);
+    engagementTypes = Set.copyOf(engagementTypes);
+  }
+
+  /** Engagement types must be given and must not include the delivery type. */
+  public static void checkEngagementTypes(Set<String> engagementTypes) {
     if (engagementTypes == null || engagementTypes.isEmpty()) {
       throw new IllegalArgumentException("Invalid engagement types: none given");
     }
@@ -51,7 +57,6 @@ public record RuleParameters(
       throw new IllegalArgumentException(
           "Invalid engagement types: " + DELIVERED + " is the delivery type, not an engagement");
     }
-    engagementTypes = Set.copyOf(engagementTypes);
   }
 
   private static void checkWindow(String name, int months) {

@@ -2,15 +2,20 @@ package io.reengage.job.segment;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.sum;
 
 import io.reengage.job.common.Filesystems;
 import io.reengage.job.common.ReengageException;
 import io.reengage.job.read.EventColumns;
+import io.reengage.job.read.EventFile;
 import io.reengage.job.read.EventFileLister;
 import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
 import io.reengage.job.read.SparkEventReader;
+import io.reengage.job.rollup.RollupPlan;
+import io.reengage.job.rollup.RollupRules;
+import io.reengage.job.rollup.RollupStore;
 import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.rules.UnengagedRules;
 import io.reengage.job.write.ImportCsvWriter;
@@ -18,7 +23,13 @@ import io.reengage.job.write.OutputPublisher;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,10 +39,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The I/O shell around {@link UnengagedRules}: list, read, apply the rules, write, publish.
+ * The I/O shell around the rules: list, read, apply the rules, write, publish.
  *
- * <p>Phases are timed into the summary. The bad-record limit is checked right after the read, before
- * any shuffle or write, so a run over a broken feed fails fast and publishes nothing.
+ * <p>Two ways to the per-address attributes of rule 5: a full scan of the raw events of the windows,
+ * or rollups for the whole days they cover plus raw events for the rest ({@link RollupPlan}). Both end
+ * in the same rule 6 and writer. Phases are timed into the summary. The bad-record limit is checked
+ * right after the read, before any shuffle or write, so a run over a broken feed fails fast and
+ * publishes nothing.
  */
 public final class SegmentJob {
 
@@ -41,15 +55,17 @@ public final class SegmentJob {
 
   private final SparkSession spark;
   private final SegmentSettings settings;
+  private final RuleParameters rules;
+  private Dataset<Row> crossCheckInput;
 
   public SegmentJob(SparkSession spark, SegmentSettings settings) {
     this.spark = spark;
     this.settings = settings;
+    this.rules = settings.rules();
   }
 
   public SegmentSummary run() {
     long jobStart = System.nanoTime();
-    RuleParameters rules = settings.rules();
     SegmentSummary summary = new SegmentSummary();
     summary.rules = rules;
     summary.maxBadFraction = settings.maxBadFraction();
@@ -59,44 +75,18 @@ public final class SegmentJob {
     OutputPublisher publisher = prepareOutput();
     boolean published = false;
     try {
-      long t = System.nanoTime();
-      EventFileLister.Listing listing = listInputs(rules);
-      summary.layout = listing.layout().name().toLowerCase(java.util.Locale.ROOT);
-      summary.foldersListed = listing.foldersListed();
-      summary.timings.put("listMs", millisSince(t));
-      LOG.info(
-          "Reading {} files ({} MB) from {} month folders, layout {}",
-          listing.files().size(),
-          listing.totalBytes() >> 20,
-          listing.foldersListed(),
-          summary.layout);
-
-      t = System.nanoTime();
-      ReadFilter filter =
-          new ReadFilter(rules.countedTypes(), rules.earliestRelevantMillis(), rules.untilMillis());
-      SparkEventReader.EventRead read = SparkEventReader.read(spark, listing.files(), filter);
-      Dataset<Row> windowed =
-          UnengagedRules.inWindows(read.events(), rules).persist(StorageLevel.MEMORY_AND_DISK());
-      countEventTypes(windowed, summary);
-      summary.read = read.counts().value();
-      summary.timings.put("readMs", millisSince(t));
-      LOG.info("Read {}", describe(summary.read, millisSince(t)));
-      checkBadRecords(summary.read);
-
-      t = System.nanoTime();
-      Dataset<Row> joined =
-          UnengagedRules.distinctRows(windowed, rules).persist(StorageLevel.MEMORY_AND_DISK());
-      summary.droppedAddresses = countUnusableElements(joined);
-      windowed.unpersist();
       Dataset<Row> perAddress =
-          UnengagedRules.perAddress(UnengagedRules.usableAddresses(UnengagedRules.flatten(joined)))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+          settings.rollupsUri() == null ? fullScan(summary) : withRollups(summary);
+
+      long t = System.nanoTime();
       summary.addresses = perAddress.count();
-      joined.unpersist();
       Dataset<Row> unengaged =
           UnengagedRules.selectUnengaged(perAddress, rules).persist(StorageLevel.MEMORY_AND_DISK());
       summary.unengaged = unengaged.count();
-      summary.timings.put("rulesMs", millisSince(t));
+      summary.timings.merge("rulesMs", millisSince(t), Long::sum);
+      if (settings.crossCheck()) {
+        crossCheck(unengaged, publisher, summary);
+      }
       LOG.info(
           "{} addresses, {} unengaged, {} unusable destination elements dropped",
           summary.addresses,
@@ -142,6 +132,160 @@ public final class SegmentJob {
     }
   }
 
+  /** Every raw event of the windows, through the rules in the query's order. */
+  private Dataset<Row> fullScan(SegmentSummary summary) {
+    long t = System.nanoTime();
+    Instant first = Instant.ofEpochMilli(rules.earliestRelevantMillis());
+    List<EventFile> files =
+        listInputs(summary, java.util.Collections.singletonList(new Instant[] {first, Instant.ofEpochMilli(rules.untilMillis())}));
+    summary.timings.put("listMs", millisSince(t));
+
+    t = System.nanoTime();
+    Dataset<Row> windowed = readWindowed(files, summary, null);
+    summary.timings.put("readMs", millisSince(t));
+
+    t = System.nanoTime();
+    Dataset<Row> joined =
+        UnengagedRules.distinctRows(windowed, rules).persist(StorageLevel.MEMORY_AND_DISK());
+    summary.droppedAddresses = countUnusableElements(joined);
+    windowed.unpersist();
+    Dataset<Row> perAddress =
+        UnengagedRules.perAddress(UnengagedRules.usableAddresses(UnengagedRules.flatten(joined)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    perAddress.count();
+    joined.unpersist();
+    summary.timings.put("rulesMs", millisSince(t));
+    return perAddress;
+  }
+
+  /** Whole days from rollups, the rest of the windows from raw events; see {@link RollupPlan}. */
+  private Dataset<Row> withRollups(SegmentSummary summary) {
+    long t = System.nanoTime();
+    RollupStore store;
+    RollupPlan plan;
+    LocalDate firstDay = min(rules.deliveredStartDate(), rules.engagementStartDate());
+    try {
+      store = new RollupStore(settings.rollupsUri(), spark.sparkContext().hadoopConfiguration());
+      plan = RollupPlan.of(rules, store.completeDays(firstDay, rules.asOf().plusDays(1)));
+    } catch (IOException | RuntimeException e) {
+      throw new ReengageException(
+          "Cannot read --rollups " + settings.rollupsUri() + ": " + e.getMessage() + " (check the location and credentials)", e);
+    }
+    summary.rollups = describe(plan);
+    LOG.info(
+        "Rollups answer for {} days; reading raw events for {}",
+        plan.rollupDays().size(),
+        plan.rawRanges().isEmpty() ? "no day" : plan.rawRanges());
+    List<Instant[]> ranges = new ArrayList<>();
+    for (RollupPlan.DayRange r : plan.rawRanges()) {
+      Instant from = r.first().atStartOfDay(ZoneOffset.UTC).toInstant();
+      Instant to = r.last().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      Instant until = Instant.ofEpochMilli(rules.untilMillis());
+      ranges.add(new Instant[] {from.minusSeconds(1), to.isAfter(until) ? until : to});
+    }
+    List<EventFile> files = ranges.isEmpty() ? List.of() : listInputs(summary, ranges);
+    summary.timings.put("listMs", millisSince(t));
+
+    t = System.nanoTime();
+    Dataset<Row> windowed = readWindowed(files, summary, plan.rawEpochDays());
+    summary.deliveredEvents += plan.rollupDeliveredEvents();
+    summary.engagementEvents += plan.rollupEngagementEvents();
+    summary.timings.put("readMs", millisSince(t));
+
+    t = System.nanoTime();
+    Dataset<Row> rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan);
+    Dataset<Row> combined =
+        RollupRules.perAddressWithRollups(windowed, rolledUp, rules).persist(StorageLevel.MEMORY_AND_DISK());
+    Row dropped =
+        combined
+            .where(UnengagedRules.unusableAddress())
+            .select(sum(col(UnengagedRules.NUM_DELIVERED).plus(col(RollupRules.ENGAGEMENT_COUNT))))
+            .first();
+    summary.droppedAddresses = dropped.isNullAt(0) ? 0 : dropped.getLong(0);
+    windowed.unpersist();
+    Dataset<Row> perAddress =
+        UnengagedRules.usableAddresses(combined)
+            .select(
+                col(UnengagedRules.ADDRESS),
+                col(UnengagedRules.MAX_DELIVERED),
+                col(UnengagedRules.MIN_DELIVERED),
+                col(UnengagedRules.LAST_ENGAGEMENT),
+                col(UnengagedRules.NUM_DELIVERED));
+    summary.timings.put("rulesMs", millisSince(t));
+    return perAddress;
+  }
+
+  /**
+   * Runs the SQL port on the same events and compares; on a difference, writes the differing rows to
+   * OUT/cross-check-report.csv (never to the log) and fails the run without publishing.
+   */
+  private void crossCheck(Dataset<Row> unengaged, OutputPublisher publisher, SegmentSummary summary)
+      throws IOException {
+    long t = System.nanoTime();
+    io.reengage.job.compare.ImportComparison.Outcome outcome =
+        io.reengage.job.crosscheck.SqlPortCrossCheck.compare(spark, crossCheckInput, unengaged, rules);
+    crossCheckInput.unpersist();
+    summary.crossCheckRan = true;
+    summary.crossCheckMismatchedRows = outcome.result().mismatched();
+    summary.timings.put("crossCheckMs", millisSince(t));
+    if (!outcome.result().equal()) {
+      String report = new Path(publisher.out(), "cross-check-report.csv").toString();
+      io.reengage.job.compare.DifferenceReport.write(
+          outcome.differences(), report, spark.sparkContext().hadoopConfiguration());
+      io.reengage.job.compare.ImportComparison.Result r = outcome.result();
+      throw new io.reengage.job.crosscheck.CrossCheckMismatchException(
+          String.format(
+              "Cross-check failed: the Dataset rules and the SQL port of the Athena query differ in %d rows"
+                  + " (%d only in the rules' result, %d only in the port's, %d with other attributes);"
+                  + " nothing was published; the rows are in %s (report it as a bug with that file)",
+              r.mismatched(), r.missing(), r.extra(), r.differing(), report));
+    }
+    LOG.info("Cross-check: the SQL port of the Athena query returns the same {} rows", summary.unengaged);
+  }
+
+  private Dataset<Row> readRollups(RollupStore store, RollupPlan plan) {
+    List<String> folders = new ArrayList<>();
+    for (LocalDate d : plan.rollupDays()) {
+      folders.add(store.dayFolder(d).toString());
+    }
+    // One folder per day: above Spark's default threshold of 32 paths, listing them would run as a
+    // Spark job of one task per folder, which costs far more than listing them here.
+    spark.conf().set("spark.sql.sources.parallelPartitionDiscovery.threshold", Math.max(32, folders.size() + 1));
+    return spark
+        .read()
+        .schema(RollupRules.DAILY_SCHEMA)
+        .option("basePath", store.root().toString())
+        .parquet(folders.toArray(new String[0]));
+  }
+
+  /**
+   * Reads the files, keeps the events of the windows (and, with rollups, of the raw days only), and
+   * caches them; counts by type and checks the bad-record limit.
+   */
+  private Dataset<Row> readWindowed(List<EventFile> files, SegmentSummary summary, List<Long> onlyEpochDays) {
+    long t = System.nanoTime();
+    ReadFilter filter =
+        new ReadFilter(rules.countedTypes(), rules.earliestRelevantMillis(), rules.untilMillis());
+    SparkEventReader.EventRead read = SparkEventReader.read(spark, files, filter);
+    Dataset<Row> events = read.events();
+    if (settings.crossCheck()) {
+      // The port gets the parsed events before the rules' window tests, so that it applies the
+      // query's own; cached, so that no file is read twice.
+      events = events.persist(StorageLevel.MEMORY_AND_DISK());
+      crossCheckInput = events;
+    }
+    if (onlyEpochDays != null) {
+      events = events.where(expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP)).isin(onlyEpochDays.toArray()));
+    }
+    Dataset<Row> windowed =
+        UnengagedRules.inWindows(events, rules).persist(StorageLevel.MEMORY_AND_DISK());
+    countEventTypes(windowed, summary);
+    summary.read = read.counts().value();
+    LOG.info("Read {}", describe(summary.read, millisSince(t)));
+    checkBadRecords(summary.read);
+    return windowed;
+  }
+
   private OutputPublisher prepareOutput() {
     try {
       return OutputPublisher.prepare(
@@ -157,26 +301,36 @@ public final class SegmentJob {
     }
   }
 
-  private EventFileLister.Listing listInputs(RuleParameters rules) {
+  /**
+   * Lists the event files that can hold events arriving in the given [from, until) ranges: hour
+   * folders from an hour before each range to {@code --late-arrival-hours} after it.
+   */
+  private List<EventFile> listInputs(SegmentSummary summary, List<Instant[]> ranges) {
     Path root = Filesystems.path(settings.eventsUri());
-    Instant first =
-        Instant.ofEpochMilli(rules.earliestRelevantMillis())
-            .minusSeconds(3600L * SegmentSettings.EARLY_ARRIVAL_HOURS);
-    Instant last =
-        Instant.ofEpochMilli(rules.untilMillis() - 1).plusSeconds(3600L * settings.lateArrivalHours());
     try {
       EventFileLister lister =
           new EventFileLister(root.getFileSystem(spark.sparkContext().hadoopConfiguration()));
-      EventFileLister.Listing listing =
-          lister.list(root, settings.layout(), new EventFileLister.HourRange(first, last));
-      if (listing.files().isEmpty()) {
-        LOG.warn(
-            "No event files under {} for hour folders {} to {}: the result will be empty",
-            settings.eventsUri(),
-            first,
-            last);
+      Map<String, EventFile> files = new LinkedHashMap<>();
+      for (Instant[] range : ranges) {
+        Instant first = range[0].minusSeconds(3600L * SegmentSettings.EARLY_ARRIVAL_HOURS);
+        Instant last = range[1].minusMillis(1).plusSeconds(3600L * settings.lateArrivalHours());
+        EventFileLister.Listing listing =
+            lister.list(root, settings.layout(), new EventFileLister.HourRange(first, last));
+        summary.layout = listing.layout().name().toLowerCase(Locale.ROOT);
+        summary.foldersListed += listing.foldersListed();
+        listing.files().forEach(f -> files.putIfAbsent(f.path(), f));
       }
-      return listing;
+      long bytes = files.values().stream().mapToLong(EventFile::length).sum();
+      LOG.info(
+          "Reading {} files ({} MB) from {} month folders, layout {}",
+          files.size(),
+          bytes >> 20,
+          summary.foldersListed,
+          summary.layout);
+      if (files.isEmpty()) {
+        LOG.warn("No event files under {} for the windows: the result will be empty", settings.eventsUri());
+      }
+      return new ArrayList<>(files.values());
     } catch (FileNotFoundException e) {
       throw new ReengageException(
           "Cannot read --events " + settings.eventsUri() + ": it does not exist (check the path)", e);
@@ -191,6 +345,16 @@ public final class SegmentJob {
               + " (check the location, credentials and network)",
           e);
     }
+  }
+
+  private static Map<String, Object> describe(RollupPlan plan) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rollupDays", plan.rollupDays().size());
+    m.put("firstRollupDay", plan.rollupDays().isEmpty() ? null : plan.rollupDays().get(0).toString());
+    m.put("lastRollupDay", plan.rollupDays().isEmpty() ? null : plan.rollupDays().get(plan.rollupDays().size() - 1).toString());
+    m.put("rawDays", plan.rawEpochDays().size());
+    m.put("rawDayRanges", plan.rawRanges().stream().map(Object::toString).toList());
+    return m;
   }
 
   private void countEventTypes(Dataset<Row> windowed, SegmentSummary summary) {
@@ -249,6 +413,10 @@ public final class SegmentJob {
         seconds,
         (c.bytes / 1048576.0) / seconds,
         c.records / seconds);
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
   }
 
   static long millisSince(long nanoStart) {

@@ -8,6 +8,8 @@ import io.reengage.job.rules.RuleParameters;
  *
  * @param lateArrivalHours how many hours after an event's arrival hour its Firehose folder may be
  * @param maxBadFraction the run fails when bad records exceed this share of all records
+ * @param rollupsUri where daily rollups live, or null for a full scan of raw events
+ * @param crossCheck also run the Spark SQL port of the Athena query and fail on any difference
  */
 public record SegmentSettings(
     String eventsUri,
@@ -16,6 +18,7 @@ public record SegmentSettings(
     FolderLayout layout,
     int lateArrivalHours,
     double maxBadFraction,
+    String rollupsUri,
     boolean crossCheck) {
 
   public static final int DEFAULT_LATE_ARRIVAL_HOURS = 24;
@@ -31,6 +34,10 @@ public record SegmentSettings(
     if (!(maxBadFraction >= 0.0 && maxBadFraction <= 1.0)) {
       throw new IllegalArgumentException(
           "Invalid max-bad-fraction: " + maxBadFraction + " (must be between 0 and 1)");
+    }
+    if (crossCheck && rollupsUri != null) {
+      throw new IllegalArgumentException(
+          "Invalid options: --cross-check compares against a full scan of raw events; run it without --rollups");
     }
   }
 }

@@ -34,6 +34,8 @@ public final class SegmentSummary {
   public boolean crossCheckRan;
   public long crossCheckMismatchedRows;
   public final Map<String, Long> timings = new LinkedHashMap<>();
+  /** With --rollups: which days came from rollups and which from raw events; null for a full scan. */
+  public Map<String, Object> rollups;
 
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -74,6 +76,10 @@ public final class SegmentSummary {
     crossCheck.put("ran", crossCheckRan);
     crossCheck.put("mismatchedRows", crossCheckMismatchedRows);
     m.put("crossCheck", crossCheck);
+    m.put("source", rollups == null ? "raw" : "rollups+raw");
+    if (rollups != null) {
+      m.put("rollups", rollups);
+    }
     m.put("timings", timings);
     return m;
   }

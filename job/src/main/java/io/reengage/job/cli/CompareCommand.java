@@ -1,0 +1,74 @@
+package io.reengage.job.cli;
+
+import io.reengage.job.common.ReengageException;
+import io.reengage.job.compare.DifferenceReport;
+import io.reengage.job.compare.ImportComparison;
+import io.reengage.job.compare.ImportRows;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code reengage compare}: are two import outputs the same rows? */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Compares two Pinpoint import outputs as multisets of rows (order does not matter).",
+      "",
+      "Each side is a CSV file or a folder of CSV parts: a segment run's OUT/import/, or an Athena"
+          + " result file (every field quoted, NULL as empty; .metadata files are skipped).",
+      "Prints the counts of missing, extra and differing rows (same Id, other attributes) - never"
+          + " the rows themselves; --report writes them to a file. Exit 0 when equal, 1 when not.",
+      ""
+    })
+final class CompareCommand implements Callable<Integer> {
+
+  @Option(names = "--expected", required = true, paramLabel = "URI", description = "The reference output.")
+  String expected;
+
+  @Option(names = "--actual", required = true, paramLabel = "URI", description = "The output to check.")
+  String actual;
+
+  @Option(
+      names = "--report",
+      paramLabel = "URI",
+      description = "Write the differing rows (with addresses) to this CSV file when there are any.")
+  String report;
+
+  @Option(names = "--verbose", description = "Print stack traces on failure.")
+  boolean verbose;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try (SparkSessions.Handle session = SparkSessions.start("reengage compare")) {
+      SparkSession spark = session.spark();
+      ImportComparison.Outcome outcome =
+          ImportComparison.compare(
+              ImportRows.read(spark, expected, "expected"), ImportRows.read(spark, actual, "actual"));
+      ImportComparison.Result r = outcome.result();
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "expected %d rows, actual %d rows: %d missing, %d extra, %d differing -> %s%n",
+              r.expectedRows(), r.actualRows(), r.missing(), r.extra(), r.differing(),
+              r.equal() ? "equal" : "DIFFERENT");
+      if (!r.equal() && report != null) {
+        try {
+          DifferenceReport.write(outcome.differences(), report, spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+          throw new ReengageException("Cannot write --report " + report + ": " + e.getMessage() + " (choose a writable location)", e);
+        }
+        spec.commandLine().getOut().println("differing rows written to " + report);
+      }
+      spec.commandLine().getOut().flush();
+      return r.equal() ? ExitCodes.OK : ExitCodes.DIFFERENT;
+    }
+  }
+}

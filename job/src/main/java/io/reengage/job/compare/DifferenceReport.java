@@ -1,0 +1,45 @@
+package io.reengage.job.compare;
+
+import io.reengage.job.common.Filesystems;
+import io.reengage.job.write.CsvFormat;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Writes differing rows to a CSV file for a person to inspect. Addresses go into this file only,
+ * never into logs or the console. Rows are streamed to the file, not collected in memory.
+ */
+public final class DifferenceReport {
+
+  private DifferenceReport() {}
+
+  /** Writes {@code side,} followed by the seven import columns, one row per difference. */
+  public static void write(Dataset<Row> differences, String uri, Configuration conf) throws IOException {
+    Path path = Filesystems.path(uri);
+    try (Writer w =
+        new BufferedWriter(
+            new OutputStreamWriter(
+                Filesystems.forOutput(path, conf).create(path, true), StandardCharsets.UTF_8))) {
+      w.write("side," + CsvFormat.HEADER + "\n");
+      Iterator<Row> rows = differences.orderBy("id", "side").toLocalIterator();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        StringBuilder line = new StringBuilder();
+        CsvFormat.appendField(line, r.getAs("side"));
+        for (String c : ImportRows.COLUMNS) {
+          line.append(',');
+          CsvFormat.appendField(line, r.getAs(c));
+        }
+        w.write(line.append('\n').toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.reengage.job.rollup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The completion marker of one rolled-up day, {@code day=YYYY-MM-DD/_ROLLUP.json}: written after the
+ * day's Parquet files, so its presence means the day is whole. It also carries the day's event counts
+ * (before the query's DISTINCT, split at the day's first second) for run summaries, and the settings
+ * the aggregates depend on, so a run with other settings reads that day raw instead of trusting it.
+ */
+public record DayMarker(
+    int formatVersion,
+    String day,
+    List<String> engagementTypes,
+    int lateArrivalHours,
+    long rows,
+    long deliveredEventsFirstSecond,
+    long deliveredEventsRest,
+    long engagementEventsFirstSecond,
+    long engagementEventsRest) {
+
+  public static final int FORMAT_VERSION = 1;
+  public static final String FILE_NAME = "_ROLLUP.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public LocalDate date() {
+    return LocalDate.parse(day);
+  }
+
+  /** True when this day's aggregates were computed for the same engagement types. */
+  public boolean usableFor(Set<String> types) {
+    return formatVersion == FORMAT_VERSION && Set.copyOf(engagementTypes).equals(types);
+  }
+
+  public byte[] toJson() {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public static DayMarker fromJson(byte[] json) throws IOException {
+    return JSON.readValue(json, DayMarker.class);
+  }
+}

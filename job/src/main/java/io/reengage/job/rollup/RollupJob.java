@@ -1,0 +1,275 @@
+package io.reengage.job.rollup;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+
+import io.reengage.job.common.Filesystems;
+import io.reengage.job.common.ReengageException;
+import io.reengage.job.read.EventColumns;
+import io.reengage.job.read.EventFileLister;
+import io.reengage.job.read.ReadCounts;
+import io.reengage.job.read.ReadFilter;
+import io.reengage.job.read.SparkEventReader;
+import io.reengage.job.rules.RuleParameters;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Condenses settled UTC days of raw events into per-day, per-address aggregates (see
+ * {@link RollupRules}), a chunk of days per Spark pass so that years never sit in memory at once.
+ *
+ * <p>A day's events can land in Firehose folders up to {@code lateArrivalHours} after the day ends,
+ * so each chunk reads those folders too, and a day is only rolled up once that time has passed
+ * (settled). Each chunk is staged, checked against the bad-record limit, then published day by day.
+ */
+public final class RollupJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RollupJob.class);
+
+  /** What a run did. */
+  public record Result(int days, int chunks, ReadCounts read, long rows, long millis) {}
+
+  private final SparkSession spark;
+  private final RollupSettings settings;
+  private final Clock clock;
+
+  public RollupJob(SparkSession spark, RollupSettings settings, Clock clock) {
+    this.spark = spark;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public Result run() {
+    checkSettled();
+    RollupStore store = openStore();
+    RuleParameters types = typesOnly();
+    long start = System.nanoTime();
+    List<RollupPlan.DayRange> chunks = chunks(daysToDo(store));
+    long totalDays = chunks.stream().mapToLong(c -> c.last().toEpochDay() - c.first().toEpochDay() + 1).sum();
+    if (totalDays == 0) {
+      LOG.info("rollup: every day from {} to {} is rolled up already", settings.from(), settings.to());
+    }
+    long daysDone = 0;
+    long rows = 0;
+    ReadCounts total = new ReadCounts();
+    for (RollupPlan.DayRange chunk : chunks) {
+      spark.sparkContext().setJobDescription("reengage rollup " + chunk);
+      ChunkResult result = rollUpChunk(store, types, chunk.first(), chunk.last());
+      total.add(result.read);
+      rows += result.rows;
+      daysDone += chunk.last().toEpochDay() - chunk.first().toEpochDay() + 1;
+      logProgress(daysDone, totalDays, start, total);
+    }
+    return new Result((int) totalDays, chunks.size(), total, rows, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The days of the range, without the complete ones when asked to skip them, as contiguous ranges. */
+  private List<RollupPlan.DayRange> daysToDo(RollupStore store) {
+    Map<LocalDate, DayMarker> complete = Map.of();
+    if (settings.skipComplete()) {
+      try {
+        complete = store.completeDays(settings.from(), settings.to());
+      } catch (IOException e) {
+        throw new ReengageException("Cannot read --rollups " + settings.rollupsUri() + ": " + e.getMessage(), e);
+      }
+    }
+    List<RollupPlan.DayRange> ranges = new ArrayList<>();
+    LocalDate open = null;
+    for (LocalDate d = settings.from(); !d.isAfter(settings.to()); d = d.plusDays(1)) {
+      DayMarker m = complete.get(d);
+      boolean done = m != null && m.usableFor(settings.engagementTypes());
+      if (!done && open == null) {
+        open = d;
+      } else if (done && open != null) {
+        ranges.add(new RollupPlan.DayRange(open, d.minusDays(1)));
+        open = null;
+      }
+    }
+    if (open != null) {
+      ranges.add(new RollupPlan.DayRange(open, settings.to()));
+    }
+    return ranges;
+  }
+
+  /** Splits ranges into chunks of at most {@code chunkDays} days. */
+  private List<RollupPlan.DayRange> chunks(List<RollupPlan.DayRange> ranges) {
+    List<RollupPlan.DayRange> chunks = new ArrayList<>();
+    for (RollupPlan.DayRange r : ranges) {
+      for (LocalDate s = r.first(); !s.isAfter(r.last()); s = s.plusDays(settings.chunkDays())) {
+        chunks.add(new RollupPlan.DayRange(s, min(s.plusDays(settings.chunkDays() - 1), r.last())));
+      }
+    }
+    return chunks;
+  }
+
+  private record ChunkResult(ReadCounts read, long rows) {}
+
+  private ChunkResult rollUpChunk(RollupStore store, RuleParameters types, LocalDate first, LocalDate last) {
+    long fromMs = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    long untilMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    List<io.reengage.job.read.EventFile> files = list(fromMs, untilMs);
+    SparkEventReader.EventRead read =
+        SparkEventReader.read(spark, files, new ReadFilter(types.countedTypes(), fromMs, untilMs));
+    Dataset<Row> events = RollupRules.countedEvents(read.events(), types).persist(StorageLevel.MEMORY_AND_DISK());
+    Path staging = null;
+    try {
+      Map<LocalDate, long[]> eventCounts = eventCountsByDay(events);
+      ReadCounts counts = read.counts().value();
+      checkBadRecords(counts, first, last);
+      staging = store.newStaging();
+      Dataset<Row> daily = RollupRules.dailyAggregates(events, types);
+      // One task per day: one Parquet file per day, whatever the shuffle partitioning was.
+      daily.repartition(col(RollupRules.DAY))
+          .write()
+          .mode(SaveMode.Overwrite)
+          .partitionBy(RollupRules.DAY)
+          .parquet(staging.toString());
+      Map<LocalDate, Long> rowsByDay = rowsByDay(staging);
+      List<DayMarker> markers = new ArrayList<>();
+      long rows = 0;
+      for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+        long[] c = eventCounts.getOrDefault(d, new long[4]);
+        long dayRows = rowsByDay.getOrDefault(d, 0L);
+        rows += dayRows;
+        markers.add(
+            new DayMarker(
+                DayMarker.FORMAT_VERSION, d.toString(),
+                settings.engagementTypes().stream().sorted().toList(),
+                settings.lateArrivalHours(), dayRows, c[0], c[1], c[2], c[3]));
+      }
+      store.publish(staging, markers);
+      staging = null;
+      return new ChunkResult(counts, rows);
+    } catch (IOException e) {
+      throw new ReengageException(
+          "Cannot write rollups to " + settings.rollupsUri() + ": " + e.getMessage() + " (check the location and its permissions)", e);
+    } finally {
+      events.unpersist();
+      if (staging != null) {
+        store.abandon(staging);
+      }
+    }
+  }
+
+  /** Per day: delivered events in the first second, delivered after it, engagement likewise. */
+  private static Map<LocalDate, long[]> eventCountsByDay(Dataset<Row> events) {
+    String ts = EventColumns.ARRIVAL_TIMESTAMP;
+    List<Row> rows =
+        events
+            .groupBy(
+                expr("date_from_unix_date(cast((" + ts + " - pmod(" + ts + ", 86400000)) div 86400000 as int))").as("d"),
+                expr("pmod(" + ts + ", 86400000) < 1000").as("first"),
+                expr(EventColumns.EVENT_TYPE + " = '" + RuleParameters.DELIVERED + "'").as("delivered"))
+            .agg(count("*"))
+            .collectAsList();
+    Map<LocalDate, long[]> byDay = new HashMap<>();
+    for (Row r : rows) {
+      long[] c = byDay.computeIfAbsent(r.getDate(0).toLocalDate(), k -> new long[4]);
+      int index = (r.getBoolean(2) ? 0 : 2) + (r.getBoolean(1) ? 0 : 1);
+      c[index] += r.getLong(3);
+    }
+    return byDay;
+  }
+
+  private Map<LocalDate, Long> rowsByDay(Path staging) throws IOException {
+    Map<LocalDate, Long> rows = new HashMap<>();
+    org.apache.hadoop.fs.FileSystem fs = staging.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    boolean anyDay = false;
+    for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(staging)) {
+      anyDay |= s.isDirectory() && s.getPath().getName().startsWith("day=");
+    }
+    if (!anyDay) {
+      return rows; // a chunk without events: nothing was written
+    }
+    for (Row r : spark.read().parquet(staging.toString()).groupBy(RollupRules.DAY).count().collectAsList()) {
+      rows.put(r.getDate(0).toLocalDate(), r.getLong(1));
+    }
+    return rows;
+  }
+
+  private List<io.reengage.job.read.EventFile> list(long fromMs, long untilMs) {
+    Path root = Filesystems.path(settings.eventsUri());
+    Instant firstHour = Instant.ofEpochMilli(fromMs).minusSeconds(3600);
+    Instant lastHour = Instant.ofEpochMilli(untilMs - 1).plusSeconds(3600L * settings.lateArrivalHours());
+    try {
+      return new EventFileLister(root.getFileSystem(spark.sparkContext().hadoopConfiguration()))
+          .list(root, settings.layout(), new EventFileLister.HourRange(firstHour, lastHour))
+          .files();
+    } catch (FileNotFoundException e) {
+      throw new ReengageException("Cannot read --events " + settings.eventsUri() + ": it does not exist (check the path)", e);
+    } catch (IOException e) {
+      throw new ReengageException(
+          "Cannot list --events " + settings.eventsUri() + ": " + e.getMessage() + " (check the location, credentials and network)", e);
+    }
+  }
+
+  private RollupStore openStore() {
+    try {
+      return new RollupStore(settings.rollupsUri(), spark.sparkContext().hadoopConfiguration());
+    } catch (IOException | RuntimeException e) {
+      throw new ReengageException("Cannot open --rollups " + settings.rollupsUri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void checkSettled() {
+    if (settings.allowUnsettled()) {
+      return;
+    }
+    Instant settledAt =
+        settings.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600L * settings.lateArrivalHours());
+    if (clock.instant().isBefore(settledAt)) {
+      throw new ReengageException(
+          "Cannot roll up " + settings.to() + " yet: its events may arrive in Firehose folders until " + settledAt
+              + " (--late-arrival-hours " + settings.lateArrivalHours() + "); use an earlier --to, or --allow-unsettled if the feed is complete");
+    }
+  }
+
+  private void checkBadRecords(ReadCounts counts, LocalDate first, LocalDate last) {
+    if (counts.badFraction() > settings.maxBadFraction()) {
+      throw new ReengageException(
+          String.format(
+              "Too many bad records for %s..%s in --events %s: %d of %d are not valid Pinpoint events, above"
+                  + " --max-bad-fraction %s (fix the input, or raise --max-bad-fraction); days before %s are rolled up",
+              first, last, settings.eventsUri(), counts.badRecords, counts.records, settings.maxBadFraction(), first));
+    }
+  }
+
+  private RuleParameters typesOnly() {
+    // Only the event types matter for daily aggregates; windows are applied when days are combined.
+    return new RuleParameters(settings.to(), 0, 0, 1, settings.engagementTypes(), Long.MAX_VALUE);
+  }
+
+  private static void logProgress(long done, long total, long startNanos, ReadCounts read) {
+    double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+    double rate = done / seconds;
+    long left = (long) ((total - done) / Math.max(rate, 1e-9));
+    if (total == 0) {
+      return;
+    }
+    LOG.info(
+        "rollup: {}/{} days ({}%), {} MB read, {} events, {} days/min, about {} left",
+        done, total, (100 * done) / total, read.bytes >> 20, read.events,
+        String.format("%.1f", rate * 60), left >= 3600 ? (left / 3600) + " h " + (left % 3600 / 60) + " min" : (left / 60) + " min " + (left % 60) + " s");
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

@@ -1,0 +1,158 @@
+package io.reengage.job.rollup;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.reengage.job.rules.RuleParameters;
+import io.reengage.job.rules.UnengagedRules;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The rules of SPEC.md split into a per-day part (computed once per day by {@code rollup}) and a part
+ * that combines days (computed by every {@code segment --rollups}). Pure Dataset transforms.
+ *
+ * <p>Why this is exact: the query's DISTINCT is over (destination array, timestamp), and equal
+ * timestamps fall on the same day, so de-duplicating per day is the same as de-duplicating overall.
+ * The window tests compare whole seconds with a midnight, so within a day only one thing matters: is
+ * the event in the day's first second (its second equals midnight and fails the strict test when that
+ * day starts a window) or not. Each day's aggregates are therefore kept in two parts, first second
+ * and rest, and a window that starts on a day takes only that day's rest. Counts add up and minima
+ * and maxima combine, so every attribute of rule 5 is rebuilt exactly from the parts.
+ *
+ * <p>Days are UTC days of non-negative epoch milliseconds (1970 onwards), where truncating and
+ * flooring division agree.
+ */
+public final class RollupRules {
+
+  public static final String DAY = "day";
+  public static final String FIRST_SECOND = "first_second";
+  public static final String DELIVERED_COUNT = "delivered_count";
+  public static final String ENGAGEMENT_COUNT = "engagement_count";
+
+  static final long DAY_MS = 86_400_000L;
+
+  /** The rollup files' schema, {@code day} being the partition column of the folder names. */
+  public static final org.apache.spark.sql.types.StructType DAILY_SCHEMA =
+      new org.apache.spark.sql.types.StructType()
+          .add(FIRST_SECOND, org.apache.spark.sql.types.DataTypes.BooleanType)
+          .add(UnengagedRules.ADDRESS, org.apache.spark.sql.types.DataTypes.StringType)
+          .add(DELIVERED_COUNT, org.apache.spark.sql.types.DataTypes.LongType)
+          .add(UnengagedRules.MIN_DELIVERED, org.apache.spark.sql.types.DataTypes.LongType)
+          .add(UnengagedRules.MAX_DELIVERED, org.apache.spark.sql.types.DataTypes.LongType)
+          .add(ENGAGEMENT_COUNT, org.apache.spark.sql.types.DataTypes.LongType)
+          .add(UnengagedRules.LAST_ENGAGEMENT, org.apache.spark.sql.types.DataTypes.LongType)
+          .add(DAY, org.apache.spark.sql.types.DataTypes.DateType);
+
+  /** The epoch day (UTC) of an epoch-millisecond column, as a SQL expression. */
+  public static String epochDayExpression(String millisColumn) {
+    return "((" + millisColumn + " - pmod(" + millisColumn + ", " + DAY_MS + ")) div " + DAY_MS + ")";
+  }
+  private static final String TS = "_ts";
+
+  private RollupRules() {}
+
+  /**
+   * Per UTC day, first-second flag and address: delivered rows (after the query's DISTINCT), their
+   * earliest and latest timestamps, engagement rows and the latest engagement. Unusable addresses are
+   * kept so that a later run can count them. {@code events} must already be limited to the counted
+   * types (see {@link #countedEvents}) and to whole days.
+   */
+  public static Dataset<Row> dailyAggregates(Dataset<Row> events, RuleParameters types) {
+    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(events, types));
+    return flat.withColumn(
+            TS, coalesce(col(UnengagedRules.DELIVERED_TIMESTAMP), col(UnengagedRules.ENGAGEMENT_TIMESTAMP)))
+        .withColumn(DAY, expr("date_from_unix_date(cast(" + epochDayExpression(TS) + " as int))"))
+        .withColumn(FIRST_SECOND, expr("pmod(" + TS + ", " + DAY_MS + ") < 1000"))
+        .groupBy(col(DAY), col(FIRST_SECOND), col(UnengagedRules.ADDRESS))
+        .agg(
+            count(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(DELIVERED_COUNT),
+            min(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MIN_DELIVERED),
+            max(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MAX_DELIVERED),
+            count(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(ENGAGEMENT_COUNT),
+            max(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(UnengagedRules.LAST_ENGAGEMENT));
+  }
+
+  /** Delivered events and the engagement types of {@code p}, whatever their time. */
+  public static Dataset<Row> countedEvents(Dataset<Row> events, RuleParameters p) {
+    return events.where(col(io.reengage.job.read.EventColumns.EVENT_TYPE).isin(p.countedTypes().toArray()));
+  }
+
+  /**
+   * Daily aggregates limited to the windows of {@code p}, one partial row per (day part, address):
+   * a part before a window's start day contributes nothing of that kind, the start day's first second
+   * contributes nothing of that kind, and later parts contribute everything. The {@code until} bound
+   * is the caller's: it only passes days that end at or before it.
+   */
+  public static Dataset<Row> windowedPartials(Dataset<Row> daily, RuleParameters p) {
+    Column deliveredIn = partInWindow(p.deliveredStartDate().toString());
+    Column engagementIn = partInWindow(p.engagementStartDate().toString());
+    return daily.select(
+        col(UnengagedRules.ADDRESS),
+        when(deliveredIn, col(DELIVERED_COUNT)).otherwise(lit(0L)).as(DELIVERED_COUNT),
+        when(deliveredIn, col(UnengagedRules.MIN_DELIVERED)).as(UnengagedRules.MIN_DELIVERED),
+        when(deliveredIn, col(UnengagedRules.MAX_DELIVERED)).as(UnengagedRules.MAX_DELIVERED),
+        when(engagementIn, col(ENGAGEMENT_COUNT)).otherwise(lit(0L)).as(ENGAGEMENT_COUNT),
+        when(engagementIn, col(UnengagedRules.LAST_ENGAGEMENT)).as(UnengagedRules.LAST_ENGAGEMENT));
+  }
+
+  private static Column partInWindow(String startDay) {
+    Column start = expr("DATE'" + startDay + "'");
+    return col(DAY).gt(start).or(col(DAY).equalTo(start).and(col(FIRST_SECOND).equalTo(lit(false))));
+  }
+
+  /**
+   * Partial rows for raw events that already passed {@link UnengagedRules#inWindows}: the same
+   * columns as {@link #windowedPartials}, one row per address.
+   */
+  public static Dataset<Row> rawPartials(Dataset<Row> windowed, RuleParameters p) {
+    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(windowed, p));
+    return flat.groupBy(col(UnengagedRules.ADDRESS))
+        .agg(
+            count(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(DELIVERED_COUNT),
+            min(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MIN_DELIVERED),
+            max(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MAX_DELIVERED),
+            count(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(ENGAGEMENT_COUNT),
+            max(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(UnengagedRules.LAST_ENGAGEMENT));
+  }
+
+  /**
+   * Rule 5's attributes (plus engagement rows) for a run that takes some days from rollups: the raw
+   * events of the other days, already through {@link UnengagedRules#inWindows}, and the daily rows of
+   * the rolled-up days ({@code null} when there are none).
+   */
+  public static Dataset<Row> perAddressWithRollups(
+      Dataset<Row> rawWindowed, Dataset<Row> rolledUpDays, RuleParameters p) {
+    Dataset<Row> partials = rawPartials(rawWindowed, p);
+    if (rolledUpDays != null) {
+      partials = partials.unionByName(windowedPartials(rolledUpDays, p));
+    }
+    return combine(partials);
+  }
+
+  /**
+   * Combines partial rows into rule 5's per-address attributes (the columns of
+   * {@link UnengagedRules#perAddress}) plus the number of engagement rows. Addresses whose parts
+   * hold neither a counted delivery nor a counted engagement are dropped, as the full scan never sees
+   * them.
+   */
+  public static Dataset<Row> combine(Dataset<Row> partials) {
+    return partials
+        .groupBy(col(UnengagedRules.ADDRESS))
+        .agg(
+            max(col(UnengagedRules.MAX_DELIVERED)).as(UnengagedRules.MAX_DELIVERED),
+            min(col(UnengagedRules.MIN_DELIVERED)).as(UnengagedRules.MIN_DELIVERED),
+            max(col(UnengagedRules.LAST_ENGAGEMENT)).as(UnengagedRules.LAST_ENGAGEMENT),
+            sum(col(DELIVERED_COUNT)).as(UnengagedRules.NUM_DELIVERED),
+            sum(col(ENGAGEMENT_COUNT)).as(ENGAGEMENT_COUNT))
+        .where(col(UnengagedRules.NUM_DELIVERED).plus(col(ENGAGEMENT_COUNT)).gt(lit(0L)));
+  }
+}

@@ -1,0 +1,44 @@
+package io.reengage.orchestrator.importing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of a Pinpoint import job, with the counts the workflow reports.
+ *
+ * @param firstFailures up to {@link ImportProgressReader#FAILURES_KEPT} failure messages, with
+ *     anything shaped like an address removed
+ * @param reason one line for people: empty unless the job FAILED
+ */
+public record ImportProgress(
+    String importJobId,
+    String jobStatus,
+    String segmentId,
+    int totalPieces,
+    int completedPieces,
+    int failedPieces,
+    int totalProcessed,
+    int totalFailures,
+    List<String> firstFailures,
+    String reason) {
+
+  public ImportProgress {
+    firstFailures = List.copyOf(firstFailures);
+  }
+
+  public Map<String, Object> toMap() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("importJobId", importJobId);
+    out.put("jobStatus", jobStatus);
+    out.put("segmentId", segmentId);
+    out.put("totalPieces", totalPieces);
+    out.put("completedPieces", completedPieces);
+    out.put("failedPieces", failedPieces);
+    out.put("totalProcessed", totalProcessed);
+    out.put("totalFailures", totalFailures);
+    out.put("firstFailures", firstFailures);
+    out.put("reason", reason);
+    return out;
+  }
+}

@@ -1,0 +1,18 @@
+package io.reengage.orchestrator.lambda;
+
+import java.util.Map;
+
+/** Reads fields of a handler's input; a missing one names the field and the state that sends it. */
+final class Inputs {
+
+  private Inputs() {}
+
+  static String required(Map<String, Object> input, String field, String handler) {
+    Object value = input == null ? null : input.get(field);
+    if (!(value instanceof String text) || text.isBlank()) {
+      throw new IllegalArgumentException("Invalid input to " + handler + ": field '" + field
+          + "' is missing or not a string (the state machine passes it; see reengage.asl.json)");
+    }
+    return text;
+  }
+}
