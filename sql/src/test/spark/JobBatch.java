@@ -31,7 +31,10 @@ import org.apache.spark.sql.SparkSession;
  *       {@code main} does, only without {@code System.exit}; or</li>
  *   <li>{@code port EVENTS AS_OF UNTIL_MILLIS SQL_FILE OUT_FILE}: the Spark SQL port run on the job's parsed
  *       events of every file under EVENTS, with the query's windows and threshold, its rows written to OUT_FILE
- *       as JSON arrays, one per line (NULL as null).</li>
+ *       as JSON arrays, one per line (NULL as null); or</li>
+ *   <li>{@code generate OUT AS_OF SEED ADDRESSES DAYS EVENTS_PER_DAY}: the job's event generator
+ *       ({@code io.reengage.job.generate}) with its edge cases, one object per day where the buffer allows. It
+ *       is called through its API because the job's command line does not offer {@code generate} yet.</li>
  * </ul>
  */
 public final class JobBatch {
@@ -47,7 +50,12 @@ public final class JobBatch {
       long start = System.nanoTime();
       int code;
       try {
-        code = argv[0].equals("port") ? port(argv) : io.reengage.job.cli.Main.execute(argv);
+        code =
+            switch (argv[0]) {
+              case "port" -> port(argv);
+              case "generate" -> generate(argv);
+              default -> io.reengage.job.cli.Main.execute(argv);
+            };
       } catch (Exception | Error e) {
         e.printStackTrace(System.out);
         code = -1;
@@ -96,6 +104,21 @@ public final class JobBatch {
     } finally {
       spark.stop();
     }
+  }
+
+  private static int generate(String[] argv) throws IOException {
+    io.reengage.job.generate.GeneratorSettings settings =
+        io.reengage.job.generate.GeneratorSettings.builder(java.time.LocalDate.parse(argv[2]))
+            .seed(Long.parseLong(argv[3]))
+            .addresses(Integer.parseInt(argv[4]))
+            .days(Integer.parseInt(argv[5]))
+            .eventsPerDay(Integer.parseInt(argv[6]))
+            .edgeCases(true)
+            // Few, larger objects: the job's cost here is per file, and realism in file count is not the point.
+            .bufferSeconds(86_400)
+            .build();
+    System.out.println(new io.reengage.job.generate.EventGenerator(settings).generate(Path.of(argv[1])).toJson());
+    return 0;
   }
 
   /** Replaces each ${name}; a placeholder without a value is an error, never left in the text. */

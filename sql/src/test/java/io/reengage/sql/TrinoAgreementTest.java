@@ -41,7 +41,7 @@ class TrinoAgreementTest {
   static final Path TESTDATA = QueryTexts.repositoryRoot().resolve("testdata/events");
 
   /** A data set, an as-of date, and where the job and the Spark SQL port write their results. */
-  record Case(String name, Path events, LocalDate asOf, Path out, Path portOut) {
+  record Case(String name, Path events, LocalDate asOf, String layout, Path out, Path portOut) {
     Instant until() {
       return Agreement.defaultUntil(asOf);
     }
@@ -62,6 +62,7 @@ class TrinoAgreementTest {
           "--events", events.toString(),
           "--as-of", asOf.toString(),
           "--until", until().toString(),
+          "--layout", layout,
           "--out", out.toString());
     }
   }
@@ -74,26 +75,46 @@ class TrinoAgreementTest {
   static TrinoEngine trino;
   static int tables;
 
+  /** Generated sets: seed, as-of date (a leap day, a year end, a month end that clamps). */
+  static final Map<Long, String> GENERATED = new LinkedHashMap<>();
+
+  static {
+    GENERATED.put(21L, "2028-02-29");
+    GENERATED.put(22L, "2026-12-31");
+    GENERATED.put(23L, "2027-03-31");
+  }
+
   @BeforeAll
   static void start() throws Exception {
     // As-of dates on testdata: the hand-checked one, and month ends that move every window edge.
     for (String day : List.of("2026-08-31", "2026-06-30", "2026-07-31", "2026-12-31")) {
-      addCase("testdata " + day, TESTDATA, LocalDate.parse(day));
+      addCase("testdata " + day, TESTDATA, LocalDate.parse(day), "firehose");
     }
-    // Small random sets around month ends and a leap day, dense on every edge (SyntheticEvents).
-    Map<Long, String> synthetic = Map.of(11L, "2028-02-29", 12L, "2026-12-31", 13L, "2027-03-31");
-    for (long seed : List.of(11L, 12L, 13L)) {
-      LocalDate asOf = LocalDate.parse(synthetic.get(seed));
-      Path events = tmp.resolve("synthetic-" + seed);
-      SyntheticEvents.write(events, seed, asOf, 240);
-      addCase("synthetic " + seed + " " + asOf, events, asOf);
-    }
-    // Per case the job, then the Spark SQL port; run i of case k is at 2k + i.
+    // A small hand-made random set, dense on every edge and with selectable unusable addresses.
+    Path own = tmp.resolve("synthetic-7");
+    SyntheticEvents.write(own, 7L, LocalDate.parse("2027-08-31"), 240);
+    addCase("synthetic 7 2027-08-31", own, LocalDate.parse("2027-08-31"), "firehose");
+    // Sets from the job's generator, with its edge cases (about 25 000 records each). They are written with
+    // one-day Firehose buffers to keep the file count (and the job's per-file cost) low. Firehose buffers
+    // at most 900 s, and the job's folder pruning allows an hour between an object's folder and its
+    // records; a one-day buffer breaks that, so the job reads these sets as a flat folder (no pruning).
+    // testdata and the synthetic set above exercise the pruning.
     List<List<String>> runs = new ArrayList<>();
+    for (Map.Entry<Long, String> g : GENERATED.entrySet()) {
+      Path events = tmp.resolve("generated-" + g.getKey());
+      runs.add(List.of("generate", events.toString(), g.getValue(), g.getKey().toString(), "300", "400", "60"));
+      addCase("generated " + g.getKey() + " " + g.getValue(), events, LocalDate.parse(g.getValue()), "flat");
+    }
+    // Then per case the job and the Spark SQL port: run i of case k is at GENERATED.size() + 2k + i.
     CASES.values().forEach(c -> runs.addAll(List.of(c.jobArgs(), c.portArgs())));
     jobs = JobCli.start(tmp.resolve("jobs"), runs);
 
+    // Trino starts while the job JVM works, and reads what is already there.
     trino = new TrinoEngine();
+    LOADS.put(TESTDATA, EventFiles.load(TESTDATA));
+    LOADS.put(own, EventFiles.load(own));
+    List<Integer> generated = jobs.awaitFirst(GENERATED.size());
+    assertThat(generated).as("generator exit codes; log:%n%s", jobs.log()).containsOnly(0);
     for (Case c : CASES.values()) {
       if (!LOADS.containsKey(c.events())) {
         LOADS.put(c.events(), EventFiles.load(c.events()));
@@ -101,9 +122,10 @@ class TrinoAgreementTest {
     }
   }
 
-  private static void addCase(String name, Path events, LocalDate asOf) {
+  private static void addCase(String name, Path events, LocalDate asOf, String layout) {
     int k = CASES.size();
-    CASES.put(name, new Case(name, events, asOf, tmp.resolve("out-" + k), tmp.resolve("port-" + k + ".jsonl")));
+    CASES.put(
+        name, new Case(name, events, asOf, layout, tmp.resolve("out-" + k), tmp.resolve("port-" + k + ".jsonl")));
   }
 
   @AfterAll
@@ -150,6 +172,17 @@ class TrinoAgreementTest {
       // testdata/README.md derives these 32 rows by hand.
       assertThat(jobRows).hasSize(32);
     }
+    if (name.startsWith("generated ")) {
+      // The generator's edge cases come with a hand-written expectation (EdgeCases): the original query on
+      // Trino must select exactly those edge addresses, with those delivery counts.
+      Map<String, Integer> edge = new LinkedHashMap<>();
+      for (List<String> row : Agreement.rows(original)) {
+        if (row.get(1) != null && row.get(1).toLowerCase(java.util.Locale.ROOT).strip().endsWith("@edge.example.com")) {
+          edge.put(row.get(1), Integer.valueOf(row.get(6)));
+        }
+      }
+      assertThat(edge).containsExactlyInAnyOrderEntriesOf(io.reengage.job.generate.EdgeCases.expectedUnengaged());
+    }
     System.out.printf(
         "%s: %d events (%d before until), %d rows, %d of them with unusable addresses%n",
         name, all.size(), Agreement.before(all, c.until()).size(), original.getRowCount(),
@@ -191,7 +224,7 @@ class TrinoAgreementTest {
   }
 
   private static void awaitRun(Case c, int which) throws Exception {
-    int index = 2 * new ArrayList<>(CASES.values()).indexOf(c) + which;
+    int index = GENERATED.size() + 2 * new ArrayList<>(CASES.values()).indexOf(c) + which;
     int exit = jobs.await().get(index);
     assertThat(exit)
         .as("exit code of the %s run for %s; log:%n%s", which == 0 ? "job" : "port", c.name(), jobs.log())

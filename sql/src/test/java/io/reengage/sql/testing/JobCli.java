@@ -48,12 +48,7 @@ public final class JobCli {
           process.destroyForcibly().waitFor();
           throw new AssertionError("the job runs did not finish in 10 minutes:\n" + log());
         }
-        List<Integer> found = new ArrayList<>();
-        if (Files.exists(codes)) {
-          for (String line : Files.readAllLines(codes)) {
-            found.add(Integer.parseInt(line.strip()));
-          }
-        }
+        List<Integer> found = codes();
         if (process.exitValue() != 0 || found.size() != runs) {
           throw new AssertionError(
               "the job JVM exited " + process.exitValue() + " after " + found.size() + " of " + runs + " runs:\n" + log());
@@ -61,6 +56,40 @@ public final class JobCli {
         exitCodes = found;
       }
       return exitCodes;
+    }
+
+    /**
+     * Waits until the first {@code n} runs have ended (the later ones may still be going) and returns their
+     * exit codes.
+     */
+    public List<Integer> awaitFirst(int n) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+      while (true) {
+        List<Integer> found = codes();
+        if (found.size() >= n) {
+          return found.subList(0, n);
+        }
+        if (!process.isAlive()) {
+          throw new AssertionError(
+              "the job JVM exited " + process.exitValue() + " after " + found.size() + " of " + runs + " runs:\n" + log());
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the first " + n + " job runs did not finish in 10 minutes:\n" + log());
+        }
+        Thread.sleep(100);
+      }
+    }
+
+    private List<Integer> codes() throws IOException {
+      List<Integer> found = new ArrayList<>();
+      if (Files.exists(codes)) {
+        for (String line : Files.readAllLines(codes)) {
+          if (!line.isBlank()) {
+            found.add(Integer.parseInt(line.strip()));
+          }
+        }
+      }
+      return found;
     }
 
     /** Everything the runs printed (the job prints counts, never addresses). */

@@ -215,14 +215,15 @@ public final class SyntheticEvents {
   }
 
   /**
-   * Groups records by the hour folder Firehose would write them to (their arrival hour, or up to two hours
-   * later for one in ten), and writes each folder's records as one object in a random format.
+   * Writes each UTC day's records as one object in that day's last hour folder ({@code YYYY/MM/DD/23}): up to
+   * 24 hours after their arrival, which Firehose's layout allows and the job's default late-arrival slack
+   * covers, and few files, because the job's cost on tiny sets is per file. Formats vary per object.
    */
   private int writeFiles(Path folder) throws IOException {
     Map<String, List<String>> byFolder = new TreeMap<>();
     for (int i = 0; i < records.size(); i++) {
-      long written = arrivals.get(i) + (random.nextInt(10) == 0 ? random.nextInt(2 * 3_600_000) : 0);
-      byFolder.computeIfAbsent(FOLDER.format(Instant.ofEpochMilli(written)), k -> new ArrayList<>())
+      long dayEnd = Math.floorDiv(arrivals.get(i), DAY) * DAY + 23 * 3_600_000L;
+      byFolder.computeIfAbsent(FOLDER.format(Instant.ofEpochMilli(dayEnd)), k -> new ArrayList<>())
           .add(JSON.writeValueAsString(records.get(i)));
     }
     int n = 0;
