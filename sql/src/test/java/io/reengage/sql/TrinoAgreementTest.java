@@ -190,6 +190,23 @@ class TrinoAgreementTest {
   }
 
   @Test
+  void trinoTables_holdEveryStringAsLoaded() {
+    // What the loader gives Trino comes back unchanged: quotes, backslashes, line breaks, astral
+    // characters, NULL and empty elements.
+    List<String> destination =
+        java.util.Arrays.asList("o'neil@x", "back\\slash\"q", "line\nbreak", "\ud83d\ude00@x", null, "", "\u0000");
+    String table = newTable(List.of(new Event("_email.delivered", 5L, destination)));
+    MaterializedResult r =
+        trino.query(
+            "SELECT d FROM " + TrinoEngine.qualified(table)
+                + " CROSS JOIN UNNEST(facets.email_channel.mail_event.mail.destination) WITH ORDINALITY AS t(d, i)"
+                + " ORDER BY i",
+            LocalDate.parse("2026-01-01"));
+    assertThat(r.getMaterializedRows().stream().map(row -> (String) row.getField(0)).toList())
+        .isEqualTo(destination);
+  }
+
+  @Test
   void independentLoader_readsEveryTestdataRecord() {
     // testdata/README.md: 46 files, 718 records, none malformed or wrongly typed.
     EventFiles.Load load = LOADS.get(TESTDATA);
