@@ -134,6 +134,8 @@ class TrinoAgreementTest {
       trino.close();
     }
     if (jobs != null) {
+      // A failure before every run was awaited must not leave the job JVM running.
+      jobs.stop();
       // How long each run took, for anyone watching the test budget; the job logs counts only.
       jobs.log().lines().filter(l -> l.startsWith("=== run ") && l.contains(" exit ")).forEach(System.out::println);
     }
@@ -262,5 +264,4 @@ class TrinoAgreementTest {
     trino.createTable(name, events);
     return name;
   }
-
 }

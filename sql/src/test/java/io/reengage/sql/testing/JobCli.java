@@ -92,6 +92,13 @@ public final class JobCli {
       return found;
     }
 
+    /** Ends the JVM if it is still running. */
+    public void stop() throws InterruptedException {
+      if (process.isAlive()) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+
     /** Everything the runs printed (the job prints counts, never addresses). */
     public String log() throws IOException {
       return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
