@@ -62,6 +62,21 @@ class TestTunedStack {
   }
 
   @Test
+  void withRollupsTheRolesCoverTheDailyRollupStep() {
+    // The workflow's rollup step runs as the job role: it reads the events and replaces days under rollups/
+    // (staged, then moved into place: copy and delete on S3).
+    assertThat(roleStatements(template, "SparkJobRole"))
+        .containsAll(TestDefaultStack.read("EventsBucket", "events"))
+        .containsAll(TestDefaultStack.readWrite("WorkBucket", "rollups"));
+    // The state machine starts and watches it like the segment job: the one application, the job role only.
+    assertThat(roleStatements(template, "WorkflowStateMachineRole")).contains(
+        "Allow emr-serverless:StartJobRun SparkApplication.Arn",
+        "Allow emr-serverless:GetJobRun SparkApplication.Arn/jobruns/*",
+        "Allow emr-serverless:CancelJobRun SparkApplication.Arn/jobruns/*",
+        "Allow iam:PassRole SparkJobRole.Arn if {StringEquals={iam:PassedToService=emr-serverless.amazonaws.com}}");
+  }
+
+  @Test
   void scheduleFollowsItsSettings() {
     Map<String, Object> schedule = properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
     assertThat(schedule.get("ScheduleExpression")).isEqualTo("cron(0 5 ? * MON-FRI *)");

@@ -19,6 +19,7 @@ class StateMachinePathsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final String ROLLUP_JOB = "Roll up new days";
   private static final String SEGMENT_JOB = "Find unengaged addresses";
   private static final String READ_SUMMARY = "Read summary";
   private static final String ATHENA = "Run the Athena query";
@@ -29,6 +30,7 @@ class StateMachinePathsTest {
 
   private static final String RUN_DIR = "s3://reengage-output-123456789012/runs/2026-09-01/daily-2026-09-01";
   private static final String IMPORT_URI = RUN_DIR + "/import/";
+  private static final String ROLLUPS_URI = "s3://reengage-output-123456789012/rollups";
 
   private static final String SUMMARY = """
       {"asOf":"2026-09-01","until":"2026-09-01T05:00:30Z","untilEpochMillis":1788238830000,
@@ -141,9 +143,9 @@ class StateMachinePathsTest {
 
   @Test
   void untilAndRollups_areAddedToTheJobArguments() throws Exception {
-    ScriptedTasks tasks = importSucceeds();
+    ScriptedTasks tasks = importSucceeds().returns(ROLLUP_JOB, JOB_DONE);
 
-    run(Definition.sampleValuesWith("RollupsUri", "s3://reengage-output-123456789012/rollups"),
+    run(Definition.sampleValuesWith("RollupsUri", ROLLUPS_URI),
         "{\"asOf\":\"2026-08-31\",\"until\":\"2026-09-01T00:00:00Z\"}", "daily-2026-09-01", tasks);
 
     assertThat(arguments(tasks.callsTo(SEGMENT_JOB).get(0))).containsExactly(
@@ -152,6 +154,124 @@ class StateMachinePathsTest {
         "--as-of", "2026-08-31", "--delivered-window-months", "10", "--engagement-window-months", "6",
         "--min-delivered", "6", "--until", "2026-09-01T00:00:00Z",
         "--rollups", "s3://reengage-output-123456789012/rollups");
+  }
+
+  @Test
+  void rollupsConfigured_rollUpNewDaysRunsBeforeTheSegment() throws Exception {
+    ScriptedTasks tasks = importSucceeds().returns(ROLLUP_JOB, JOB_DONE);
+
+    AslInterpreter.Outcome outcome = run(Definition.sampleValuesWith("RollupsUri", ROLLUPS_URI),
+        "{\"asOf\":\"2026-08-31\",\"until\":\"2026-09-01T00:00:00Z\"}", "daily-2026-09-01", tasks);
+
+    assertThat(outcome.endState()).isEqualTo("Imported");
+    assertThat(tasks.calls()).extracting(ScriptedTasks.Call::state).startsWith(ROLLUP_JOB, SEGMENT_JOB);
+    ScriptedTasks.Call rollup = tasks.callsTo(ROLLUP_JOB).get(0);
+    assertThat(rollup.resource()).isEqualTo("arn:aws:states:::emr-serverless:startJobRun.sync");
+    // The windows are the segment run's, so the rollup covers exactly the days segment will read.
+    assertThat(arguments(rollup)).containsExactly(
+        "rollup", "--events", "s3://pinpoint-events-123456789012/events/", "--rollups", ROLLUPS_URI,
+        "--for-as-of", "2026-08-31", "--delivered-window-months", "10", "--engagement-window-months", "6");
+    assertThat(rollup.parameters().get("Name").asText()).isEqualTo("reengage-rollup-2026-08-31");
+    // Same application, role, jar, Spark options, timeout and log folder as the segment job.
+    ScriptedTasks.Call segment = tasks.callsTo(SEGMENT_JOB).get(0);
+    for (String field : List.of("/ApplicationId", "/ExecutionRoleArn", "/ExecutionTimeoutMinutes",
+        "/JobDriver/SparkSubmit/EntryPoint", "/JobDriver/SparkSubmit/SparkSubmitParameters",
+        "/ConfigurationOverrides")) {
+      assertThat(rollup.parameters().at(field)).as(field).isEqualTo(segment.parameters().at(field));
+    }
+    assertThat(rollup.parameters().get("ApplicationId").asText()).isEqualTo("00fabcdef1234567");
+    assertThat(rollup.parameters().get("ExecutionRoleArn").asText()).isEqualTo("arn:aws:iam::123456789012:role/reengage-emr-job");
+    assertThat(rollup.parameters().at("/JobDriver/SparkSubmit/EntryPoint").asText())
+        .isEqualTo("s3://reengage-artifacts-123456789012/job/reengage-job.jar");
+    assertThat(rollup.parameters().at("/JobDriver/SparkSubmit/SparkSubmitParameters").asText())
+        .startsWith("--class io.reengage.job.cli.Main --conf spark.executor.cores=4");
+    assertThat(rollup.parameters().get("ExecutionTimeoutMinutes").asInt()).isEqualTo(180);
+    assertThat(rollup.parameters().at("/ConfigurationOverrides/MonitoringConfiguration/S3MonitoringConfiguration/LogUri").asText())
+        .isEqualTo("s3://reengage-output-123456789012/emr-logs/");
+    assertThat(rollup.parameters().fieldNames()).toIterable().containsExactlyInAnyOrder(
+        "ApplicationId", "ExecutionRoleArn", "Name", "ClientToken", "ExecutionTimeoutMinutes", "JobDriver",
+        "ConfigurationOverrides");
+  }
+
+  @Test
+  void rollupClientToken_isStablePerExecution_andNotTheSegments() throws Exception {
+    ScriptedTasks first = importSucceeds().returns(ROLLUP_JOB, JOB_DONE);
+    ScriptedTasks again = importSucceeds().returns(ROLLUP_JOB, JOB_DONE);
+    ScriptedTasks other = importSucceeds().returns(ROLLUP_JOB, JOB_DONE);
+    Map<String, String> values = Definition.sampleValuesWith("RollupsUri", ROLLUPS_URI);
+
+    run(values, "{}", "daily-2026-09-01", first);
+    run(values, "{}", "daily-2026-09-01", again);
+    run(values, "{}", "manual-2026-09-01", other);
+
+    String token = first.callsTo(ROLLUP_JOB).get(0).parameters().get("ClientToken").asText();
+    assertThat(token).matches("[0-9a-f]{64}")
+        .isNotEqualTo(first.callsTo(SEGMENT_JOB).get(0).parameters().get("ClientToken").asText());
+    assertThat(again.callsTo(ROLLUP_JOB).get(0).parameters().get("ClientToken").asText()).isEqualTo(token);
+    assertThat(other.callsTo(ROLLUP_JOB).get(0).parameters().get("ClientToken").asText()).isNotEqualTo(token);
+  }
+
+  @Test
+  void rollupsNotConfigured_rollUpIsSkipped() throws Exception {
+    ScriptedTasks tasks = importSucceeds();
+
+    AslInterpreter.Outcome outcome = run("{\"asOf\":\"2026-08-31\"}", tasks);
+
+    assertThat(outcome.endState()).isEqualTo("Imported");
+    assertThat(outcome.visited()).doesNotContain(ROLLUP_JOB);
+    assertThat(tasks.callsTo(ROLLUP_JOB)).isEmpty();
+    assertThat(tasks.calls().get(0).state()).isEqualTo(SEGMENT_JOB);
+    assertThat(arguments(tasks.callsTo(SEGMENT_JOB).get(0))).doesNotContain("--rollups");
+  }
+
+  @Test
+  void rollupJobFailed_endsWithTheJobsReason_beforeTheSegment() throws Exception {
+    String cause = "{\"JobRunId\":\"00f1rollup\",\"State\":\"FAILED\",\"StateDetails\":\"Job failed: exit code 1\"}";
+    ScriptedTasks tasks = new ScriptedTasks().fails(ROLLUP_JOB, "States.TaskFailed", cause);
+
+    AslInterpreter.Outcome outcome = run(Definition.sampleValuesWith("RollupsUri", ROLLUPS_URI), "{}",
+        "daily-2026-09-01", tasks);
+
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.endState()).isEqualTo("Rollup job failed");
+    assertThat(outcome.error()).isEqualTo("RollupJobFailed");
+    assertThat(outcome.cause()).isEqualTo(cause);
+    assertThat(tasks.callsTo(ROLLUP_JOB)).hasSize(1);
+    assertThat(tasks.callsTo(SEGMENT_JOB)).isEmpty();
+  }
+
+  @Test
+  void rollupStartThrottled_isRetriedWithTheSameClientToken() throws Exception {
+    ScriptedTasks tasks = new ScriptedTasks()
+        .fails(ROLLUP_JOB, "EMRServerless.ThrottlingException", "Rate exceeded")
+        .fails(ROLLUP_JOB, "EMRServerless.InternalServerException", "Internal error")
+        .returns(ROLLUP_JOB, JOB_DONE)
+        .returns(SEGMENT_JOB, JOB_DONE)
+        .returns(READ_SUMMARY, EMPTY_SUMMARY);
+
+    AslInterpreter.Outcome outcome = run(Definition.sampleValuesWith("RollupsUri", ROLLUPS_URI), "{}",
+        "daily-2026-09-01", tasks);
+
+    assertThat(outcome.endState()).isEqualTo("Nothing to import");
+    assertThat(tasks.callsTo(ROLLUP_JOB)).hasSize(3)
+        .extracting(c -> c.parameters().get("ClientToken")).containsOnly(
+            tasks.callsTo(ROLLUP_JOB).get(0).parameters().get("ClientToken"));
+    assertThat(outcome.retries()).extracting(AslInterpreter.RetryWait::state).containsOnly(ROLLUP_JOB);
+    assertThat(outcome.retries()).extracting(AslInterpreter.RetryWait::seconds).containsExactly(10.0, 20.0);
+  }
+
+  @Test
+  void rollupThrottledTooOften_endsInRollupJobFailed() throws Exception {
+    ScriptedTasks tasks = new ScriptedTasks()
+        .fails(ROLLUP_JOB, "EMRServerless.ThrottlingException", "Rate exceeded");
+
+    AslInterpreter.Outcome outcome = run(Definition.sampleValuesWith("RollupsUri", ROLLUPS_URI), "{}",
+        "daily-2026-09-01", tasks);
+
+    assertThat(outcome.error()).isEqualTo("RollupJobFailed");
+    assertThat(outcome.cause()).isEqualTo("Rate exceeded");
+    assertThat(tasks.callsTo(ROLLUP_JOB)).hasSize(6); // the first call and five retries
+    assertThat(tasks.callsTo(SEGMENT_JOB)).isEmpty();
   }
 
   @Test
