@@ -40,6 +40,13 @@ final class CompareCommand implements Callable<Integer> {
       description = "Write the differing rows (with addresses) to this CSV file when there are any.")
   String report;
 
+  @Option(
+      names = "--keep-unusable",
+      description =
+          "Also compare rows whose Id is empty or white space only. By default they are left out of both"
+              + " sides and counted: the job never writes them (a documented deviation), Athena's query does.")
+  boolean keepUnusable;
+
   @Option(names = "--verbose", description = "Print stack traces on failure.")
   boolean verbose;
 
@@ -49,9 +56,15 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     try (SparkSessions.Handle session = SparkSessions.start("reengage compare")) {
       SparkSession spark = session.spark();
-      ImportComparison.Outcome outcome =
-          ImportComparison.compare(
-              ImportRows.read(spark, expected, "expected"), ImportRows.read(spark, actual, "actual"));
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> expectedRows = ImportRows.read(spark, expected, "expected");
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> actualRows = ImportRows.read(spark, actual, "actual");
+      long leftOut = 0;
+      if (!keepUnusable) {
+        leftOut = ImportRows.unusable(expectedRows).count() + ImportRows.unusable(actualRows).count();
+        expectedRows = ImportRows.usable(expectedRows);
+        actualRows = ImportRows.usable(actualRows);
+      }
+      ImportComparison.Outcome outcome = ImportComparison.compare(expectedRows, actualRows);
       ImportComparison.Result r = outcome.result();
       spec.commandLine()
           .getOut()
@@ -59,6 +72,11 @@ final class CompareCommand implements Callable<Integer> {
               "expected %d rows, actual %d rows: %d missing, %d extra, %d differing -> %s%n",
               r.expectedRows(), r.actualRows(), r.missing(), r.extra(), r.differing(),
               r.equal() ? "equal" : "DIFFERENT");
+      if (leftOut > 0) {
+        spec.commandLine().getOut().printf(
+            "(%d rows with an empty or blank Id left out of the comparison: the job drops those by design;"
+                + " --keep-unusable compares them too)%n", leftOut);
+      }
       if (!r.equal() && report != null) {
         try {
           DifferenceReport.write(outcome.differences(), report, spark.sparkContext().hadoopConfiguration());

@@ -181,6 +181,13 @@ final class SegmentCommand implements Callable<Integer> {
             minDelivered,
             new LinkedHashSet<>(engagementTypes.stream().map(String::trim).toList()),
             untilMillis);
+    if (untilMillis <= rules.earliestRelevantMillis() + 1000) {
+      throw new IllegalArgumentException(
+          "Invalid --until " + Instant.ofEpochMilli(untilMillis)
+              + (until == null ? " (the default: now, as --as-of " + day + " is in the future)" : "")
+              + ": it is not after the windows' start " + Instant.ofEpochSecond((rules.earliestRelevantMillis() + 1000) / 1000)
+              + ", so no event could count (check --as-of, or pass a later --until)");
+    }
     return new SegmentSettings(
         events,
         out,

@@ -67,6 +67,15 @@ public final class ImportRows {
     return raw.select(cols.toArray(new Column[0]));
   }
 
+  /** Rows whose Id the job would never write (NULL, empty or white space only). */
+  public static Dataset<Row> unusable(Dataset<Row> rows) {
+    return rows.where(io.reengage.job.rules.UnengagedRules.isUnusable(col("id")));
+  }
+
+  public static Dataset<Row> usable(Dataset<Row> rows) {
+    return rows.where(org.apache.spark.sql.functions.not(io.reengage.job.rules.UnengagedRules.isUnusable(col("id"))));
+  }
+
   static Dataset<Row> emptyRows(SparkSession spark) {
     List<Column> cols = new ArrayList<>();
     for (String c : COLUMNS) {

@@ -95,6 +95,16 @@ class CompareCommandTest {
   }
 
   @Test
+  void athenaRowsWithABlankAddress_areLeftOutUnlessAsked() throws Exception {
+    Path job = folder("job", H + A);
+    Path athena = folder("athena", H + A + "EMAIL,,,20,10,,6\n" + "EMAIL,\"  \",\"  \",20,10,,6\n");
+    assertThat(run("compare", "--expected", athena.toString(), "--actual", job.toString())).isZero();
+    assertThat(out.toString()).contains("(2 rows with an empty or blank Id left out");
+    assertThat(run("compare", "--expected", athena.toString(), "--actual", job.toString(), "--keep-unusable"))
+        .isEqualTo(ExitCodes.DIFFERENT);
+  }
+
+  @Test
   void notAnImportCsv_failsWithOneLine() throws Exception {
     Path wrong = folder("w", "a,b\n1,2\n");
     assertThat(run("compare", "--expected", wrong.toString(), "--actual", wrong.toString())).isEqualTo(ExitCodes.FAILED);

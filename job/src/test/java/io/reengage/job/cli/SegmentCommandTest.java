@@ -95,6 +95,13 @@ class SegmentCommandTest {
   }
 
   @Test
+  void anAsOfFarInTheFuture_withoutUntil_saysWhy() {
+    int code = run("segment", "--events", "x", "--out", "y", "--as-of", "2099-01-01");
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("Invalid --until").contains("is in the future").contains("pass a later --until");
+  }
+
+  @Test
   void badRecordsAboveTheLimit_failAndPublishNothing() throws Exception {
     Path events = events("limit@example.com", 6, "{not json}\n");
     Path o = tmp.resolve("o");

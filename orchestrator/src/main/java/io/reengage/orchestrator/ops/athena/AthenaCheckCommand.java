@@ -112,6 +112,10 @@ public final class AthenaCheckCommand implements Callable<Integer> {
     out.printf("Athena rows %d, run rows %d (%d file(s)); missing %d, extra %d, differing %d: %s%n",
         result.expectedRows(), result.actualRows(), runFiles.size(), result.missing(), result.extra(),
         result.differing(), result.equal() ? "EQUAL" : "DIFFERENT");
+    if (comparison.unusableExpected() > 0) {
+      out.printf("(%d Athena rows with an empty or blank address left out: the job drops those by design)%n",
+          comparison.unusableExpected());
+    }
     if (!result.equal()) {
       out.printf("Inspect the rows with: reengage compare --expected %s --actual %s --report <local folder>%n",
           resultUri, summary.importUri());

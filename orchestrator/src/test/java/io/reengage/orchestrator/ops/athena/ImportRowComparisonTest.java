@@ -25,6 +25,18 @@ class ImportRowComparisonTest {
   }
 
   @Test
+  void athenaRowsWithABlankAddress_areLeftOutAndCounted() {
+    ImportRowComparison c = new ImportRowComparison();
+    c.addExpected(row("a", "6"));
+    c.addExpected(row("", "6"));
+    c.addExpected(row("  ", "7"));
+    c.addActual(row("a", "6"));
+
+    assertThat(c.result()).isEqualTo(new ImportRowComparison.Result(1, 1, 0, 0, 0));
+    assertThat(c.unusableExpected()).isEqualTo(2);
+  }
+
+  @Test
   void duplicates_mustMatchInNumber() {
     ImportRowComparison c = new ImportRowComparison();
     c.addExpected(row("a", "6"));
