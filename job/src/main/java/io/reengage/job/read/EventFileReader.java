@@ -1,6 +1,6 @@
 package io.reengage.job.read;
 
-import java.io.BufferedInputStream;
+import java.io.PushbackInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -88,7 +88,7 @@ public final class EventFileReader {
   }
 
   public OpenFile open(InputStream raw, ReadCounts counts) throws IOException {
-    return new OpenFile(decompressIfGzip(new BufferedInputStream(raw, 1 << 16)), counts);
+    return new OpenFile(decompressIfGzip(new PushbackInputStream(raw, 2)), counts);
   }
 
   /** Reads a whole stream; for tests and the benchmark floor. */
@@ -100,11 +100,16 @@ public final class EventFileReader {
     }
   }
 
-  private static InputStream decompressIfGzip(BufferedInputStream in) throws IOException {
-    in.mark(2);
+  private static InputStream decompressIfGzip(PushbackInputStream in) throws IOException {
+    // The splitter reads in large chunks itself; only the two magic bytes need to be peeked at.
     int b1 = in.read();
-    int b2 = in.read();
-    in.reset();
+    int b2 = b1 < 0 ? -1 : in.read();
+    if (b2 >= 0) {
+      in.unread(b2);
+    }
+    if (b1 >= 0) {
+      in.unread(b1);
+    }
     if (b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2) {
       // GZIPInputStream also reads concatenated gzip members, as some writers produce.
       return new GZIPInputStream(in, 1 << 16);

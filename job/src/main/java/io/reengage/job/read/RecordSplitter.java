@@ -30,7 +30,8 @@ public final class RecordSplitter {
 
   private final InputStream in;
   private final int maxRecordBytes;
-  private byte[] buf = new byte[READ_CHUNK * 4];
+  // Grows to the largest record; starts at two chunks, as most Firehose objects are small.
+  private byte[] buf = new byte[READ_CHUNK * 2];
   private int start; // first byte of the record being assembled (or of unscanned data)
   private int pos; // next byte to scan
   private int limit; // end of valid data in buf
