@@ -371,16 +371,17 @@ public final class SegmentJob {
     return m;
   }
 
+  /** One global aggregate (no shuffle) that also materialises the cache of windowed events. */
   private void countEventTypes(Dataset<Row> windowed, SegmentSummary summary) {
-    List<Row> byType =
-        windowed.groupBy(col(EventColumns.EVENT_TYPE)).agg(count("*")).collectAsList();
-    for (Row row : byType) {
-      if (RuleParameters.DELIVERED.equals(row.getString(0))) {
-        summary.deliveredEvents += row.getLong(1);
-      } else {
-        summary.engagementEvents += row.getLong(1);
-      }
-    }
+    org.apache.spark.sql.Column delivered = col(EventColumns.EVENT_TYPE).equalTo(RuleParameters.DELIVERED);
+    Row counts =
+        windowed
+            .agg(
+                count(org.apache.spark.sql.functions.when(delivered, 1)),
+                count(org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.not(delivered), 1)))
+            .first();
+    summary.deliveredEvents += counts.getLong(0);
+    summary.engagementEvents += counts.getLong(1);
   }
 
   private static long countUnusableElements(Dataset<Row> joined) {

@@ -53,10 +53,14 @@ public final class ImportCsvWriter {
       return List.of();
     }
     int partitions = (int) Math.max(1, Math.min(10_000, rowCount * ESTIMATED_ROW_BYTES / maxFileBytes + 1));
+    // One file's worth is sorted in one task; more are range-partitioned first (which costs a sampling
+    // pass), so that each file holds a contiguous, sorted run of addresses.
     Dataset<Row> ordered =
-        unengaged
-            .repartitionByRange(partitions, col(UnengagedRules.ADDRESS))
-            .sortWithinPartitions(col(UnengagedRules.ADDRESS));
+        partitions == 1
+            ? unengaged.coalesce(1).sortWithinPartitions(col(UnengagedRules.ADDRESS))
+            : unengaged
+                .repartitionByRange(partitions, col(UnengagedRules.ADDRESS))
+                .sortWithinPartitions(col(UnengagedRules.ADDRESS));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(unengaged.sparkSession().sparkContext());
     Broadcast<SerializableConfiguration> conf =
         jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
