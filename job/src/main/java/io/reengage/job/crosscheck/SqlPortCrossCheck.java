@@ -30,10 +30,10 @@ public final class SqlPortCrossCheck {
 
   static final String RESOURCE = "/sql/spark/find_unengaged_users.sql";
   /**
-   * System property naming another classpath resource to run instead of the port. Only tests set it,
-   * to prove that a disagreement fails the run.
+   * System property naming a file to run instead of the packaged port. Only tests set it, to prove
+   * that a disagreement fails the run.
    */
-  static final String RESOURCE_PROPERTY = "reengage.crosscheck.sql-resource";
+  static final String OVERRIDE_PROPERTY = "reengage.crosscheck.sql-file";
   static final String EVENTS_VIEW = "events";
 
   private SqlPortCrossCheck() {}
@@ -97,13 +97,25 @@ public final class SqlPortCrossCheck {
     return coalesce(c.cast("string"), lit(""));
   }
 
-  private static String load() {
-    String resource = System.getProperty(RESOURCE_PROPERTY, RESOURCE);
-    try (InputStream in = SqlPortCrossCheck.class.getResourceAsStream(resource)) {
+  /** The port as packaged in the jar. */
+  public static String packagedPort() {
+    try (InputStream in = SqlPortCrossCheck.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("The job jar lacks " + resource + " (rebuild it with ./mvnw package)");
+        throw new IllegalStateException("The job jar lacks " + RESOURCE + " (rebuild it with ./mvnw package)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String load() {
+    String override = System.getProperty(OVERRIDE_PROPERTY);
+    if (override == null) {
+      return packagedPort();
+    }
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of(override));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -29,7 +29,7 @@ class CrossCheckTest {
 
   @AfterEach
   void restorePort() {
-    System.clearProperty("reengage.crosscheck.sql-resource");
+    System.clearProperty("reengage.crosscheck.sql-file");
   }
 
   int run(Path out, String asOf) {
@@ -54,7 +54,12 @@ class CrossCheckTest {
   @Test
   void aDisagreementFailsTheRun_publishesNothing_andReportsTheRowsInAFile() throws Exception {
     // A port that accepts 5 deliveries: the testdata has addresses with exactly five.
-    System.setProperty("reengage.crosscheck.sql-resource", "/crosscheck/off-by-one-port.sql");
+    String port = io.reengage.job.crosscheck.SqlPortCrossCheck.packagedPort();
+    String offByOne =
+        port.replace("AND num_delivered > ${min_delivered_exclusive}", "AND num_delivered > ${min_delivered_exclusive} - 1");
+    assertThat(offByOne).isNotEqualTo(port);
+    Path file = Files.writeString(tmp.resolve("off-by-one-port.sql"), offByOne);
+    System.setProperty("reengage.crosscheck.sql-file", file.toString());
     Path out = tmp.resolve("bad");
     assertThat(run(out, "2026-08-31")).isEqualTo(ExitCodes.DIFFERENT);
     assertThat(err.toString()).contains("Cross-check failed").contains("nothing was published").doesNotContain("@example");
