@@ -1,14 +1,10 @@
 package io.reengage.job.cli;
 
-import io.reengage.job.read.FolderLayout;
 import io.reengage.job.rollup.RollupJob;
 import io.reengage.job.rollup.RollupSettings;
 import io.reengage.job.rules.RuleParameters;
-import io.reengage.job.segment.SegmentSettings;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +28,8 @@ import picocli.CommandLine.Spec;
     })
 final class RollupCommand implements Callable<Integer> {
 
-  @Option(names = "--events", required = true, paramLabel = "URI", description = "Root of the Firehose event objects (as for segment).")
-  String events;
+  @picocli.CommandLine.Mixin EventSourceOptions source;
+
 
   @Option(names = "--rollups", required = true, paramLabel = "URI", description = "Root of the rollups (local, s3a:// or s3://).")
   String rollups;
@@ -68,30 +64,9 @@ final class RollupCommand implements Callable<Integer> {
       description = "With --for-as-of: the segment run's engagement window. Default: ${DEFAULT-VALUE}.")
   int engagementWindowMonths;
 
-  @Option(
-      names = "--engagement-types",
-      paramLabel = "TYPE",
-      split = ",",
-      defaultValue = "_email.open,_email.click",
-      description = "Event types that count as engagement; segment runs with other types ignore these rollups. Default: ${DEFAULT-VALUE}.")
-  List<String> engagementTypes;
 
-  @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto", description = "firehose, hive, flat or auto. Default: ${DEFAULT-VALUE}.")
-  String layout;
 
-  @Option(
-      names = "--late-arrival-hours",
-      paramLabel = "H",
-      defaultValue = "" + SegmentSettings.DEFAULT_LATE_ARRIVAL_HOURS,
-      description = "How late a day's events may land in later Firehose folders. Default: ${DEFAULT-VALUE}.")
-  int lateArrivalHours;
 
-  @Option(
-      names = "--max-bad-fraction",
-      paramLabel = "F",
-      defaultValue = "" + SegmentSettings.DEFAULT_MAX_BAD_FRACTION,
-      description = "Fail a chunk (publishing none of its days) when more than this share of its records is bad. Default: ${DEFAULT-VALUE}.")
-  double maxBadFraction;
 
   @Option(
       names = "--chunk-days",
@@ -108,8 +83,6 @@ final class RollupCommand implements Callable<Integer> {
       description = "Leave days that are already rolled up (for the same engagement types) alone; the daily run uses this to roll up only new days.")
   boolean skipComplete;
 
-  @Option(names = "--verbose", description = "Print stack traces on failure.")
-  boolean verbose;
 
   @Spec CommandSpec spec;
 
@@ -125,7 +98,7 @@ final class RollupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleParameters.checkEngagementTypes(new LinkedHashSet<>(engagementTypes.stream().map(String::trim).toList()));
+    RuleParameters.checkEngagementTypes(source.engagementTypes());
     LocalDate first = from;
     LocalDate last = to;
     boolean skip = skipComplete;
@@ -138,7 +111,7 @@ final class RollupCommand implements Callable<Integer> {
               RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0);
       first = windows.deliveredStartDate().isBefore(windows.engagementStartDate())
           ? windows.deliveredStartDate() : windows.engagementStartDate();
-      last = RollupSettings.lastSettledDay(clock.instant(), lateArrivalHours);
+      last = RollupSettings.lastSettledDay(clock.instant(), source.lateArrivalHours);
       if (last.isAfter(forAsOf)) {
         last = forAsOf;
       }
@@ -152,9 +125,9 @@ final class RollupCommand implements Callable<Integer> {
     }
     RollupSettings settings =
         new RollupSettings(
-            events, rollups, first, last,
-            new LinkedHashSet<>(engagementTypes.stream().map(String::trim).toList()),
-            FolderLayout.parse(layout), lateArrivalHours, maxBadFraction, chunkDays, allowUnsettled, skip);
+            source.events, rollups, first, last,
+            source.engagementTypes(),
+            source.layout(), source.lateArrivalHours, source.maxBadFraction, chunkDays, allowUnsettled, skip);
     try (SparkSessions.Handle session = SparkSessions.start("reengage rollup")) {
       RollupJob.Result r = new RollupJob(session.spark(), settings, clock).run();
       spec.commandLine()

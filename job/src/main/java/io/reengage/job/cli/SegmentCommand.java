@@ -1,6 +1,5 @@
 package io.reengage.job.cli;
 
-import io.reengage.job.read.FolderLayout;
 import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.segment.SegmentJob;
 import io.reengage.job.segment.SegmentSettings;
@@ -9,8 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,13 +31,8 @@ import picocli.CommandLine.Option;
     })
 final class SegmentCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--events",
-      required = true,
-      paramLabel = "URI",
-      description =
-          "Root of the Firehose event objects: a local folder, file:, s3a:// or s3:// URI (or a single file).")
-  String events;
+  @picocli.CommandLine.Mixin EventSourceOptions source;
+
 
   @Option(
       names = "--out",
@@ -87,40 +79,9 @@ final class SegmentCommand implements Callable<Integer> {
       description = "Minimum deliveries for an address to qualify (6 is the query's num_delivered > 5). Default: ${DEFAULT-VALUE}.")
   int minDelivered;
 
-  @Option(
-      names = "--engagement-types",
-      paramLabel = "TYPE",
-      split = ",",
-      defaultValue = "_email.open,_email.click",
-      description = "Event types that count as engagement, comma-separated. Default: ${DEFAULT-VALUE}.")
-  List<String> engagementTypes;
 
-  @Option(
-      names = "--layout",
-      paramLabel = "LAYOUT",
-      defaultValue = "auto",
-      description =
-          "Folder layout under --events: firehose (YYYY/MM/DD/HH/), hive (year=/month=/day=/hour=),"
-              + " flat (read every file), or auto (detect). Default: ${DEFAULT-VALUE}.")
-  String layout;
 
-  @Option(
-      names = "--late-arrival-hours",
-      paramLabel = "H",
-      defaultValue = "" + SegmentSettings.DEFAULT_LATE_ARRIVAL_HOURS,
-      description =
-          "How many hours after an event's arrival its Firehose hour folder may be; folders outside"
-              + " the windows widened by this are not read. Default: ${DEFAULT-VALUE}.")
-  int lateArrivalHours;
 
-  @Option(
-      names = "--max-bad-fraction",
-      paramLabel = "F",
-      defaultValue = "" + SegmentSettings.DEFAULT_MAX_BAD_FRACTION,
-      description =
-          "Fail when more than this share of records is not valid JSON or has a wrongly typed"
-              + " field (0 = fail on the first). Bad records below it are skipped and counted. Default: ${DEFAULT-VALUE}.")
-  double maxBadFraction;
 
   @Option(
       names = "--rollups",
@@ -139,10 +100,6 @@ final class SegmentCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--verbose",
-      description = "Print stack traces on failure.")
-  boolean verbose;
 
   private final Clock clock;
 
@@ -179,7 +136,7 @@ final class SegmentCommand implements Callable<Integer> {
             deliveredWindowMonths,
             engagementWindowMonths,
             minDelivered,
-            new LinkedHashSet<>(engagementTypes.stream().map(String::trim).toList()),
+            source.engagementTypes(),
             untilMillis);
     if (untilMillis <= rules.earliestRelevantMillis() + 1000) {
       throw new IllegalArgumentException(
@@ -189,12 +146,12 @@ final class SegmentCommand implements Callable<Integer> {
               + ", so no event could count (check --as-of, or pass a later --until)");
     }
     return new SegmentSettings(
-        events,
+        source.events,
         out,
         rules,
-        FolderLayout.parse(layout),
-        lateArrivalHours,
-        maxBadFraction,
+        source.layout(),
+        source.lateArrivalHours,
+        source.maxBadFraction,
         rollups,
         crossCheck);
   }
