@@ -89,6 +89,10 @@ class GeneratedAgreementTest {
                 .edgeCases(edgeCases)
                 .duplicateRate(0.03)
                 .lateRate(0.05)
+                // Day-long Firehose buffers: a few objects a day instead of hundreds keeps the test
+                // about the rules, not file overhead. The sets are read whole (flat), so the folder
+                // an object lands in does not matter here.
+                .bufferSeconds(86400)
                 .build())
         .threads(2)
         .generate(dir);
