@@ -7,6 +7,7 @@
 # layout - newline-delimited, 15 % of the objects gzipped, so that Spark's JSON source can read the same
 # files - then measures, RUNS times each and interleaved so that machine noise hits all alike:
 #   floor      BareParserFloor: a bare Jackson streaming loop over the same files, no Spark
+#   reader     the same loop with the job's own reader (splitter, parser, checks), still no Spark
 #   baseline   SparkJsonBaseline: Spark's JSON source with an explicit schema, the same rules
 #   full       reengage segment (full scan of raw events)
 #   rollup     reengage rollup over the whole range (the backfill)
@@ -50,6 +51,7 @@ rm -f "$WORK/times.txt" "$WORK/metrics.txt"
 for run in $(seq 1 "$RUNS"); do
   echo "== run $run of $RUNS" >&2
   measure floor env REENGAGE_MAIN_CLASS=io.reengage.job.bench.BareParserFloor "$R" "$EVENTS"
+  measure reader env REENGAGE_MAIN_CLASS=io.reengage.job.bench.BareParserFloor "$R" "$EVENTS" 2 --job-reader
   measure baseline env REENGAGE_MAIN_CLASS=io.reengage.job.bench.SparkJsonBaseline "$R" "$EVENTS" "$AS_OF" "$WORK/baseline-out"
   rm -rf "$WORK/full"
   measure full "$R" segment --events "$EVENTS" --as-of "$AS_OF" --out "$WORK/full"
@@ -60,6 +62,7 @@ for run in $(seq 1 "$RUNS"); do
   {
     echo "floorMs $(json "$WORK/out.floor" ms)"
     echo "floorBytes $(json "$WORK/out.floor" bytes)"
+    echo "readerMs $(json "$WORK/out.reader" ms)"
     echo "baselineJobMs $(json "$WORK/out.baseline" jobMs)"
     echo "fullJobMs $(json "$WORK/full/summary.json" jobMs)"
     echo "fullReadMs $(json "$WORK/full/summary.json" readMs)"
@@ -86,6 +89,7 @@ BYTES=$(metric fullBytes); RECORDS=$(metric fullRecords); FLOOR_BYTES=$(metric f
   echo "| measurement | wall s (process) | job ms | peak RSS MB | bytes read | MB/s | records/s |"
   echo "|---|---|---|---|---|---|---|"
   awk -v w="$(wall floor)" -v j="$(metric floorMs)" -v p="$(peak floor)" -v b="$FLOOR_BYTES" 'BEGIN {printf "| bare-parser floor | %s | %s | %s | %s | %.0f | |\n", w, j, p, b, b/1048576/(j/1000)}'
+  awk -v w="$(wall reader)" -v j="$(metric readerMs)" -v p="$(peak reader)" -v b="$FLOOR_BYTES" 'BEGIN {printf "| job reader, no Spark | %s | %s | %s | %s | %.0f | |\n", w, j, p, b, b/1048576/(j/1000)}'
   awk -v w="$(wall baseline)" -v j="$(metric baselineJobMs)" -v p="$(peak baseline)" -v b="$FLOOR_BYTES" 'BEGIN {printf "| Spark JSON source baseline | %s | %s | %s | %s | %.0f (job) | |\n", w, j, p, b, b/1048576/(j/1000)}'
   awk -v w="$(wall full)" -v j="$(metric fullJobMs)" -v r="$(metric fullReadMs)" -v p="$(peak full)" -v b="$BYTES" -v n="$RECORDS" 'BEGIN {printf "| segment, full scan | %s | %s (read %s) | %s | %s | %.0f (scan) | %.0f (scan) |\n", w, j, r, p, b, b/1048576/(r/1000), n/(r/1000)}'
   awk -v w="$(wall rollup)" -v p="$(peak rollup)" -v b="$FLOOR_BYTES" 'BEGIN {printf "| rollup, 365 days | %s | | %s | | %.0f (process) | |\n", w, p, b/1048576/w}'
@@ -94,6 +98,7 @@ BYTES=$(metric fullBytes); RECORDS=$(metric fullRecords); FLOOR_BYTES=$(metric f
   echo "Ratios (medians of per-run values would differ little; these use the medians above):"
   awk -v base="$(wall baseline)" -v full="$(wall full)" 'BEGIN {printf "- full-scan segment vs Spark JSON baseline, whole process: %.2fx faster (target >= 2x)\n", base/full}'
   awk -v fb="$FLOOR_BYTES" -v fm="$(metric floorMs)" -v b="$BYTES" -v r="$(metric fullReadMs)" 'BEGIN {printf "- job scan throughput vs bare-parser floor: %.0f%% (target >= 60%%)\n", 100*(b/r)/(fb/fm)}'
+  awk -v fm="$(metric floorMs)" -v rm="$(metric readerMs)" 'BEGIN {printf "- job reader without Spark vs bare-parser floor: %.0f%%\n", 100*fm/rm}'
   awk -v b="$BYTES" -v raw="$(metric dailyRawBytes)" -v rb="$(metric dailyRollupBytes)" 'BEGIN {printf "- daily bytes read vs full scan: %.2f%% (target <= 5%%)\n", 100*(raw+rb)/b}'
   awk -v d="$(metric dailyJobMs)" -v f="$(metric fullJobMs)" 'BEGIN {printf "- daily jobMs vs full-scan jobMs: %.2f (target <= 0.33)\n", d/f}'
   awk -v dw="$(wall daily)" -v dj="$(metric dailyJobMs)" -v fw="$(wall full)" -v fj="$(metric fullJobMs)" 'BEGIN {printf "- start-up and shutdown outside jobMs: full %.1f s, daily %.1f s\n", fw-fj/1000, dw-dj/1000}'
