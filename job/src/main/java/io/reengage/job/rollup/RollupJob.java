@@ -4,15 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 
-import io.reengage.job.common.Filesystems;
 import io.reengage.job.common.ReengageException;
 import io.reengage.job.read.EventColumns;
-import io.reengage.job.read.EventFileLister;
 import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
 import io.reengage.job.read.SparkEventReader;
 import io.reengage.job.rules.RuleParameters;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -174,7 +171,7 @@ public final class RollupJob {
     List<Row> rows =
         events
             .groupBy(
-                expr("date_from_unix_date(cast((" + ts + " - pmod(" + ts + ", 86400000)) div 86400000 as int))").as("d"),
+                expr("date_from_unix_date(cast(" + RollupRules.epochDayExpression(ts) + " as int))").as("d"),
                 expr("pmod(" + ts + ", 86400000) < 1000").as("first"),
                 expr(EventColumns.EVENT_TYPE + " = '" + RuleParameters.DELIVERED + "'").as("delivered"))
             .agg(count("*"))
@@ -205,19 +202,13 @@ public final class RollupJob {
   }
 
   private List<io.reengage.job.read.EventFile> list(long fromMs, long untilMs) {
-    Path root = Filesystems.path(settings.eventsUri());
-    Instant firstHour = Instant.ofEpochMilli(fromMs).minusSeconds(3600);
-    Instant lastHour = Instant.ofEpochMilli(untilMs - 1).plusSeconds(3600L * settings.lateArrivalHours());
-    try {
-      return new EventFileLister(root.getFileSystem(spark.sparkContext().hadoopConfiguration()))
-          .list(root, settings.layout(), new EventFileLister.HourRange(firstHour, lastHour))
-          .files();
-    } catch (FileNotFoundException e) {
-      throw new ReengageException("Cannot read --events " + settings.eventsUri() + ": it does not exist (check the path)", e);
-    } catch (IOException e) {
-      throw new ReengageException(
-          "Cannot list --events " + settings.eventsUri() + ": " + e.getMessage() + " (check the location, credentials and network)", e);
-    }
+    return io.reengage.job.read.EventInputs.list(
+            spark.sparkContext().hadoopConfiguration(),
+            settings.eventsUri(),
+            settings.layout(),
+            settings.lateArrivalHours(),
+            List.of(new io.reengage.job.read.EventInputs.Range(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(untilMs))))
+        .files();
   }
 
   private RollupStore openStore() {

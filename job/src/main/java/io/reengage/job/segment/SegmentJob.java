@@ -9,7 +9,7 @@ import io.reengage.job.common.Filesystems;
 import io.reengage.job.common.ReengageException;
 import io.reengage.job.read.EventColumns;
 import io.reengage.job.read.EventFile;
-import io.reengage.job.read.EventFileLister;
+import io.reengage.job.read.EventInputs;
 import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
 import io.reengage.job.read.SparkEventReader;
@@ -20,7 +20,6 @@ import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.rules.UnengagedRules;
 import io.reengage.job.write.ImportCsvWriter;
 import io.reengage.job.write.OutputPublisher;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -146,7 +145,7 @@ public final class SegmentJob {
     long t = System.nanoTime();
     Instant first = Instant.ofEpochMilli(rules.earliestRelevantMillis());
     List<EventFile> files =
-        listInputs(summary, java.util.Collections.singletonList(new Instant[] {first, Instant.ofEpochMilli(rules.untilMillis())}));
+        listInputs(summary, List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
     summary.timings.put("listMs", millisSince(t));
 
     t = System.nanoTime();
@@ -185,12 +184,12 @@ public final class SegmentJob {
         "Rollups answer for {} days; reading raw events for {}",
         plan.rollupDays().size(),
         plan.rawRanges().isEmpty() ? "no day" : plan.rawRanges());
-    List<Instant[]> ranges = new ArrayList<>();
+    List<EventInputs.Range> ranges = new ArrayList<>();
     for (RollupPlan.DayRange r : plan.rawRanges()) {
       Instant from = r.first().atStartOfDay(ZoneOffset.UTC).toInstant();
       Instant to = r.last().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
       Instant until = Instant.ofEpochMilli(rules.untilMillis());
-      ranges.add(new Instant[] {from.minusSeconds(1), to.isAfter(until) ? until : to});
+      ranges.add(new EventInputs.Range(from.minusSeconds(1), to.isAfter(until) ? until : to));
     }
     List<EventFile> files = ranges.isEmpty() ? List.of() : listInputs(summary, ranges);
     summary.timings.put("listMs", millisSince(t));
@@ -314,50 +313,27 @@ public final class SegmentJob {
     }
   }
 
-  /**
-   * Lists the event files that can hold events arriving in the given [from, until) ranges: hour
-   * folders from an hour before each range to {@code --late-arrival-hours} after it.
-   */
-  private List<EventFile> listInputs(SegmentSummary summary, List<Instant[]> ranges) {
-    Path root = Filesystems.path(settings.eventsUri());
-    try {
-      EventFileLister lister =
-          new EventFileLister(root.getFileSystem(spark.sparkContext().hadoopConfiguration()));
-      Map<String, EventFile> files = new LinkedHashMap<>();
-      for (Instant[] range : ranges) {
-        Instant first = range[0].minusSeconds(3600L * SegmentSettings.EARLY_ARRIVAL_HOURS);
-        Instant last = range[1].minusMillis(1).plusSeconds(3600L * settings.lateArrivalHours());
-        EventFileLister.Listing listing =
-            lister.list(root, settings.layout(), new EventFileLister.HourRange(first, last));
-        summary.layout = listing.layout().name().toLowerCase(Locale.ROOT);
-        summary.foldersListed += listing.foldersListed();
-        listing.files().forEach(f -> files.putIfAbsent(f.path(), f));
-      }
-      long bytes = files.values().stream().mapToLong(EventFile::length).sum();
-      LOG.info(
-          "Reading {} files ({} MB) from {} month folders, layout {}",
-          files.size(),
-          bytes >> 20,
-          summary.foldersListed,
-          summary.layout);
-      if (files.isEmpty()) {
-        LOG.warn("No event files under {} for the windows: the result will be empty", settings.eventsUri());
-      }
-      return new ArrayList<>(files.values());
-    } catch (FileNotFoundException e) {
-      throw new ReengageException(
-          "Cannot read --events " + settings.eventsUri() + ": it does not exist (check the path)", e);
-    } catch (IOException | RuntimeException e) {
-      throw new ReengageException(
-          "Cannot list --events "
-              + settings.eventsUri()
-              + ": "
-              + e.getClass().getSimpleName()
-              + " "
-              + e.getMessage()
-              + " (check the location, credentials and network)",
-          e);
+  /** The event files for the given arrival ranges; records what was listed in the summary. */
+  private List<EventFile> listInputs(SegmentSummary summary, List<EventInputs.Range> ranges) {
+    EventInputs.Found found =
+        EventInputs.list(
+            spark.sparkContext().hadoopConfiguration(),
+            settings.eventsUri(),
+            settings.layout(),
+            settings.lateArrivalHours(),
+            ranges);
+    summary.layout = found.layout().name().toLowerCase(Locale.ROOT);
+    summary.foldersListed = found.foldersListed();
+    LOG.info(
+        "Reading {} files ({} MB) from {} month folders, layout {}",
+        found.files().size(),
+        found.bytes() >> 20,
+        summary.foldersListed,
+        summary.layout);
+    if (found.files().isEmpty()) {
+      LOG.warn("No event files under {} for the windows: the result will be empty", settings.eventsUri());
     }
+    return found.files();
   }
 
   private static Map<String, Object> describe(RollupPlan plan) {

@@ -23,12 +23,6 @@ public record SegmentSettings(
 
   public static final int DEFAULT_LATE_ARRIVAL_HOURS = 24;
   public static final double DEFAULT_MAX_BAD_FRACTION = 0.001;
-  /**
-   * Firehose names an object's hour folder after the oldest record in it, so a later record of the
-   * same object can sit in a folder up to one buffer interval (at most 900 s) before its own arrival
-   * hour. One hour of early slack covers that.
-   */
-  public static final int EARLY_ARRIVAL_HOURS = 1;
 
   public SegmentSettings {
     if (lateArrivalHours < 0 || lateArrivalHours > 24 * 31) {
