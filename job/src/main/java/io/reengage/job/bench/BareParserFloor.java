@@ -81,9 +81,13 @@ public final class BareParserFloor {
       io.reengage.job.read.ReadFilter.allTimes(
           java.util.Set.of("_email.delivered", "_email.open", "_email.click"));
 
+  /** One reader per thread, as a Spark task has. */
+  private static final ThreadLocal<io.reengage.job.read.EventFileReader> JOB_READER =
+      ThreadLocal.withInitial(() -> new io.reengage.job.read.EventFileReader(COUNTED));
+
   private static void readWithJobReader(Path file, long[] c) throws IOException {
     io.reengage.job.read.ReadCounts counts = new io.reengage.job.read.ReadCounts();
-    new io.reengage.job.read.EventFileReader(COUNTED)
+    JOB_READER.get()
         .readAll(Files.newInputStream(file), counts, (type, ts, to) -> { });
     c[1] += counts.records;
     c[2] += counts.events;

@@ -133,8 +133,10 @@ final class RollupCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              "reengage: rolled up %d days (%s..%s) in %d chunks: %d records read (%d bad), %d rollup rows, %.1f s%n",
-              r.days(), first, last, r.chunks(), r.read().records, r.read().badRecords, r.rows(), r.millis() / 1000.0);
+              "reengage: rolled up %d days (%s..%s) in %d chunks: %d records read (%d bad), %d rollup rows,"
+                  + " %d months compacted, %.1f s%n",
+              r.days(), first, last, r.chunks(), r.read().records, r.read().badRecords, r.rows(),
+              r.compactedMonths(), r.millis() / 1000.0);
       return ExitCodes.OK;
     }
   }

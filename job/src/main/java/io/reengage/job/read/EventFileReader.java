@@ -6,7 +6,8 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Streams one Firehose object (plain or gzip, NDJSON or concatenated) into events.
+ * Streams Firehose objects (plain or gzip, NDJSON or concatenated) into events, one object at a time.
+ * One reader serves one thread: it reuses its read buffer from object to object.
  *
  * <p>Compression is detected from the first bytes, not the file name: Firehose's GZIP output is not
  * reliably named {@code .gz}. Memory use is one read buffer plus the largest record. Events are pulled
@@ -27,6 +28,8 @@ public final class EventFileReader {
 
   private final ReadFilter filter;
   private final PinpointEventParser parser;
+  // The read buffer of the last closed file, reused by the next: one reader serves one thread.
+  private byte[] spareBuffer;
 
   public EventFileReader(ReadFilter filter) {
     this.filter = filter;
@@ -68,7 +71,8 @@ public final class EventFileReader {
     private OpenFile(InputStream in, ReadCounts counts) {
       this.in = in;
       this.counts = counts;
-      this.splitter = new RecordSplitter(in, MAX_RECORD_BYTES);
+      this.splitter = new RecordSplitter(in, MAX_RECORD_BYTES, spareBuffer);
+      spareBuffer = null;
     }
 
     /**
@@ -83,6 +87,7 @@ public final class EventFileReader {
 
     @Override
     public void close() throws IOException {
+      spareBuffer = splitter.reusableBuffer();
       in.close();
     }
   }

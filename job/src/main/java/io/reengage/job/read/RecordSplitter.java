@@ -27,11 +27,35 @@ public final class RecordSplitter {
   }
 
   private static final int READ_CHUNK = 1 << 16;
+  /** Buffers up to this size are handed back for reuse; a larger one held a rare huge record. */
+  private static final int REUSABLE_BUFFER_BYTES = 1 << 20;
+
+  // Byte classes, looked up instead of compared one by one in the hot loops.
+  private static final boolean[] STRING_STOP = new boolean[256];
+  private static final byte[] STRUCTURE = new byte[256];
+  private static final byte OTHER = 0;
+  private static final byte QUOTE = 1;
+  private static final byte LINE_BREAK = 2;
+  private static final byte OPEN = 3;
+  private static final byte CLOSE = 4;
+
+  static {
+    for (char c : new char[] {'"', '\\', '\n', '\r'}) {
+      STRING_STOP[c] = true;
+    }
+    STRUCTURE['"'] = QUOTE;
+    STRUCTURE['\n'] = LINE_BREAK;
+    STRUCTURE['\r'] = LINE_BREAK;
+    STRUCTURE['{'] = OPEN;
+    STRUCTURE['['] = OPEN;
+    STRUCTURE['}'] = CLOSE;
+    STRUCTURE[']'] = CLOSE;
+  }
 
   private final InputStream in;
   private final int maxRecordBytes;
   // Grows to the largest record; starts at two chunks, as most Firehose objects are small.
-  private byte[] buf = new byte[READ_CHUNK * 2];
+  private byte[] buf;
   private int start; // first byte of the record being assembled (or of unscanned data)
   private int pos; // next byte to scan
   private int limit; // end of valid data in buf
@@ -56,9 +80,24 @@ public final class RecordSplitter {
   private long rescanBudget;
 
   public RecordSplitter(InputStream in, int maxRecordBytes) {
+    this(in, maxRecordBytes, null);
+  }
+
+  /**
+   * A splitter that reads into {@code buffer} (from {@link #reusableBuffer} of an earlier splitter)
+   * when it is given: tens of thousands of small objects per task would otherwise each allocate and
+   * zero a fresh buffer several times their size.
+   */
+  public RecordSplitter(InputStream in, int maxRecordBytes, byte[] buffer) {
     this.in = in;
     this.maxRecordBytes = maxRecordBytes;
     this.rescanBudget = 4L * maxRecordBytes;
+    this.buf = buffer != null && buffer.length >= READ_CHUNK * 2 ? buffer : new byte[READ_CHUNK * 2];
+  }
+
+  /** This splitter's buffer, for the next splitter to reuse, or null when it grew too large to keep. */
+  public byte[] reusableBuffer() {
+    return buf.length <= REUSABLE_BUFFER_BYTES ? buf : null;
   }
 
   /** Splits the whole stream, calling the sink once per record or malformed stretch. */
@@ -104,27 +143,45 @@ public final class RecordSplitter {
 
   private void scan(Sink sink) {
     final byte[] b = buf;
-    int p = pos;
     final int end = limit;
+    int p = pos;
+    // The hot state lives in locals, so the JIT keeps it in registers across the loop; it is written
+    // back before anything that reads the fields (a broken record, the end of the chunk).
+    int d = depth;
+    boolean str = inString;
+    boolean esc = escaped;
     while (p < end) {
-      byte c = b[p];
-      if (inString) {
-        // Hot loop: most bytes of a record are inside strings.
-        if (escaped) {
-          escaped = false;
-        } else if (c == '\\') {
-          escaped = true;
+      if (str) {
+        if (esc) {
+          esc = false;
+          p++;
+          continue;
+        }
+        // Most bytes of a record are inside strings: skip the plain ones in a tight loop.
+        while (p < end && !STRING_STOP[b[p] & 0xFF]) {
+          p++;
+        }
+        if (p == end) {
+          break;
+        }
+        byte c = b[p];
+        if (c == '\\') {
+          esc = true;
         } else if (c == '"') {
-          inString = false;
-        } else if (c == '\n' || c == '\r') {
+          str = false;
+        } else {
           // A raw line break cannot be inside a JSON string: this record is broken.
           resetAfterBrokenRecord(sink);
+          d = 0;
+          str = false;
+          esc = false;
           start = p + 1;
         }
         p++;
         continue;
       }
-      if (depth == 0) {
+      byte c = b[p];
+      if (d == 0) {
         if (inJunk) {
           if (c == '\n' || c == '\r') {
             inJunk = false;
@@ -135,7 +192,7 @@ public final class RecordSplitter {
         }
         if (c == '{') {
           start = p;
-          depth = 1;
+          d = 1;
           oversized = false;
           lineBreakAt = -1;
           resyncing = false;
@@ -147,33 +204,42 @@ public final class RecordSplitter {
           inJunk = true;
         }
         p++;
-        if (depth == 0) {
+        if (d == 0) {
           start = p;
         }
         continue;
       }
-      if (c == '"') {
-        inString = true;
-      } else if ((c == '\n' || c == '\r') && lineBreakAt < 0) {
-        lineBreakAt = p;
-      } else if (c == '{' || c == '[') {
-        depth++;
-      } else if (c == '}' || c == ']') {
-        depth--;
-        if (depth == 0) {
-          if (oversized) {
-            sink.malformed();
-            oversized = false;
-          } else {
-            sink.record(b, start, p + 1 - start);
+      switch (STRUCTURE[c & 0xFF]) {
+        case QUOTE -> str = true;
+        case LINE_BREAK -> {
+          if (lineBreakAt < 0) {
+            lineBreakAt = p;
           }
-          start = p + 1;
+        }
+        case OPEN -> d++;
+        case CLOSE -> {
+          d--;
+          if (d == 0) {
+            if (oversized) {
+              sink.malformed();
+              oversized = false;
+            } else {
+              sink.record(b, start, p + 1 - start);
+            }
+            start = p + 1;
+          }
+        }
+        default -> {
+          // a value byte between strings: nothing to track
         }
       }
       p++;
     }
     pos = p;
-    if (depth > 0 && !oversized && pos - start > maxRecordBytes) {
+    depth = d;
+    inString = str;
+    escaped = esc;
+    if (d > 0 && !oversized && pos - start > maxRecordBytes) {
       if (canRestart()) {
         restartAfterLineBreak(sink);
         scan(sink);

@@ -18,8 +18,11 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +34,20 @@ import org.slf4j.LoggerFactory;
  * record; this reader instead hands each task a group of files (balanced by size) and streams each
  * file through {@link EventFileReader}, which pulls only three fields. Damaged or unreadable files are
  * counted, never fatal: the task moves on to its next file.
+ *
+ * <p>Rows are handed to Spark in its internal form ({@link InternalRow} with {@link UTF8String}s):
+ * the public {@code createDataFrame(JavaRDD<Row>, schema)} would convert every row from the external
+ * form again, and at millions of events that conversion costs as much as the parsing. The entry point
+ * for internal rows, {@code SparkSession.internalCreateDataFrame}, is Spark-internal API; it is
+ * stable across 3.x and the Spark version is pinned (see the parent pom), and every reader test
+ * exercises it.
  */
 public final class SparkEventReader {
 
   private static final Logger LOG = LoggerFactory.getLogger(SparkEventReader.class);
   private static final long TARGET_SPLIT_BYTES = 128L << 20;
+  /** The name of the RDD of raw events, by which {@link ScanStageTimer} finds the scan stages. */
+  public static final String RDD_NAME = "reengage raw events";
 
   /** The lazily read events and the counts that fill in as Spark evaluates them. */
   public record EventRead(Dataset<Row> events, ReadCountsAccumulator counts) {}
@@ -50,15 +62,18 @@ public final class SparkEventReader {
     Broadcast<SerializableConfiguration> conf =
         jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
     JavaRDD<List<EventFile>> splits = jsc.parallelize(groups, Math.max(1, groups.size()));
-    JavaRDD<Row> rows = splits.flatMap(new ReadGroup(conf, filter, counts));
-    return new EventRead(spark.createDataFrame(rows, EventColumns.SCHEMA), counts);
+    JavaRDD<InternalRow> rows = splits.flatMap(new ReadGroup(conf, filter, counts));
+    rows.setName(RDD_NAME);
+    return new EventRead(spark.internalCreateDataFrame(rows.rdd(), EventColumns.SCHEMA, false), counts);
   }
 
   static int groupCount(List<EventFile> files, int parallelism) {
     long bytes = files.stream().mapToLong(EventFile::length).sum();
     long bySize = (bytes + TARGET_SPLIT_BYTES - 1) / TARGET_SPLIT_BYTES;
-    // At least a few tasks per core so one slow file does not idle the others.
+    // At least a few tasks per core so one slow file does not idle the others, and a whole number
+    // of waves, so the last wave does not leave cores idle.
     long wanted = Math.max(bySize, 3L * parallelism);
+    wanted = (wanted + parallelism - 1) / parallelism * parallelism;
     return (int) Math.max(1, Math.min(files.size(), wanted));
   }
 
@@ -91,7 +106,7 @@ public final class SparkEventReader {
   }
 
   /** Runs on executors: turns one group of files into rows, one chunk of a file at a time. */
-  private static final class ReadGroup implements FlatMapFunction<List<EventFile>, Row> {
+  private static final class ReadGroup implements FlatMapFunction<List<EventFile>, InternalRow> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<SerializableConfiguration> conf;
     private final ReadFilter filter;
@@ -105,7 +120,7 @@ public final class SparkEventReader {
     }
 
     @Override
-    public Iterator<Row> call(List<EventFile> group) {
+    public Iterator<InternalRow> call(List<EventFile> group) {
       return new GroupIterator(group, conf.value().value(), filter, counts);
     }
   }
@@ -153,14 +168,17 @@ public final class SparkEventReader {
     }
   }
 
-  private static final class GroupIterator implements Iterator<Row> {
+  private static final class GroupIterator implements Iterator<InternalRow> {
     private final Iterator<EventFile> files;
     private final Configuration conf;
     private final EventFileReader reader;
     private final ReadCountsAccumulator accumulator;
-    private final ArrayDeque<Row> pending = new ArrayDeque<>();
+    private final ArrayDeque<InternalRow> pending = new ArrayDeque<>();
     private final EventFileReader.EventSink sink =
-        (type, ts, destination) -> pending.add(RowFactory.create(type, ts, destination));
+        (type, ts, destination) ->
+            pending.add(new GenericInternalRow(new Object[] {eventType(type), ts, array(destination)}));
+    /** The few event types, encoded once per task instead of once per event. */
+    private final java.util.Map<String, UTF8String> eventTypes = new java.util.HashMap<>();
     private EventFileReader.OpenFile current;
     private EventFile currentFile;
     private ReadCounts currentCounts;
@@ -204,8 +222,23 @@ public final class SparkEventReader {
       return true;
     }
 
+    private UTF8String eventType(String type) {
+      return eventTypes.computeIfAbsent(type, UTF8String::fromString);
+    }
+
+    private static GenericArrayData array(String[] destination) {
+      if (destination == null) {
+        return null;
+      }
+      Object[] elements = new Object[destination.length];
+      for (int i = 0; i < destination.length; i++) {
+        elements[i] = destination[i] == null ? null : UTF8String.fromString(destination[i]);
+      }
+      return new GenericArrayData(elements);
+    }
+
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }

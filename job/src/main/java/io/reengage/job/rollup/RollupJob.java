@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +42,10 @@ public final class RollupJob {
   private static final Logger LOG = LoggerFactory.getLogger(RollupJob.class);
 
   /** What a run did. */
-  public record Result(int days, int chunks, ReadCounts read, long rows, long millis) {}
+  public record Result(int days, int chunks, ReadCounts read, long rows, int compactedMonths, long millis) {}
+
+  /** The size a compacted month's files aim at. */
+  private static final long COMPACT_FILE_BYTES = 256L << 20;
 
   private final SparkSession spark;
   private final RollupSettings settings;
@@ -74,7 +78,80 @@ public final class RollupJob {
       daysDone += chunk.last().toEpochDay() - chunk.first().toEpochDay() + 1;
       logProgress(daysDone, totalDays, start, total);
     }
-    return new Result((int) totalDays, chunks.size(), total, rows, (System.nanoTime() - start) / 1_000_000);
+    int compacted = compactMonths(store);
+    return new Result((int) totalDays, chunks.size(), total, rows, compacted, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Compacts each month of the range whose compacted copy is missing or out of date, so that a daily
+   * run opens a few files per month instead of one per day (see {@link MonthMarker}). Returns the
+   * number of months written.
+   */
+  private int compactMonths(RollupStore store) {
+    int written = 0;
+    for (YearMonth month = YearMonth.from(settings.from());
+        !month.isAfter(YearMonth.from(settings.to()));
+        month = month.plusMonths(1)) {
+      try {
+        List<DayMarker> days = new ArrayList<>();
+        for (DayMarker day : store.completeDays(month.atDay(1), month.atEndOfMonth()).values()) {
+          if (day.usableFor(settings.engagementTypes())) {
+            days.add(day);
+          }
+        }
+        MonthMarker existing = store.compactedMonths(month, month).get(month);
+        if (days.isEmpty() || (existing != null && existing.days().equals(days))) {
+          continue;
+        }
+        spark.sparkContext().setJobDescription("reengage rollup: compact " + month);
+        compactMonth(store, month, days);
+        written++;
+      } catch (IOException e) {
+        throw new ReengageException(
+            "Cannot compact " + month + " in --rollups " + settings.rollupsUri() + ": " + e.getMessage()
+                + " (the days are rolled up; rerun to compact, or leave it: daily runs then read the days' own files)",
+            e);
+      }
+    }
+    if (written > 0) {
+      LOG.info("rollup: compacted {} months", written);
+    }
+    return written;
+  }
+
+  private void compactMonth(RollupStore store, YearMonth month, List<DayMarker> days) throws IOException {
+    List<String> files = new ArrayList<>();
+    long bytes = 0;
+    long rows = 0;
+    for (DayMarker day : days) {
+      files.addAll(store.files(day));
+      bytes += day.bytes();
+      rows += day.rows();
+    }
+    Path staging = store.newStaging();
+    try {
+      Path staged = new Path(staging, "month=" + month);
+      if (!files.isEmpty()) {
+        // Files of about COMPACT_FILE_BYTES each: one for most months.
+        int parts = (int) Math.max(1, Math.min(1000, bytes / COMPACT_FILE_BYTES + 1));
+        spark.read()
+            .schema(RollupRules.DAILY_SCHEMA)
+            .option("basePath", store.root().toString())
+            .parquet(files.toArray(new String[0]))
+            .coalesce(parts)
+            .write()
+            .mode(SaveMode.Overwrite)
+            .parquet(staged.toString());
+      } else {
+        org.apache.hadoop.fs.FileSystem fs = staged.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        fs.mkdirs(staged);
+      }
+      RollupStore.WrittenFiles written = store.parquetFiles(staged);
+      store.publishMonth(
+          staged, new MonthMarker(MonthMarker.FORMAT_VERSION, month.toString(), days, written.names(), rows, written.bytes()));
+    } finally {
+      store.abandon(staging);
+    }
   }
 
   /** The days of the range, without the complete ones when asked to skip them, as contiguous ranges. */

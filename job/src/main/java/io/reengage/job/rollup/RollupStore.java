@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,13 @@ import org.apache.hadoop.fs.Path;
  * The rollup folder: {@code day=YYYY-MM-DD/} partitions of Parquet files, each closed by a
  * {@link DayMarker}. Days are replaced whole: a rerun deletes the day's old files before moving the
  * new ones in, and the marker goes last, so a crash leaves the day unmarked (and so unused) rather
- * than half-written.
+ * than half-written. Months can also be compacted ({@link MonthMarker}) into {@code month=YYYY-MM/}:
+ * copies of their days' rows in fewer, larger files, used only while they match the days' markers.
  */
 public final class RollupStore {
 
   private static final String DAY_PREFIX = "day=";
+  private static final String MONTH_PREFIX = "month=";
   private static final int MARKER_READ_THREADS = 16;
 
   private final FileSystem fs;
@@ -44,6 +47,68 @@ public final class RollupStore {
 
   public Path dayFolder(LocalDate day) {
     return new Path(root, DAY_PREFIX + day);
+  }
+
+  public Path monthFolder(YearMonth month) {
+    return new Path(root, MONTH_PREFIX + month);
+  }
+
+  /** The compacted Parquet files a month marker names, as full paths. */
+  public List<String> files(MonthMarker marker) {
+    List<String> paths = new ArrayList<>();
+    for (String name : marker.files()) {
+      paths.add(new Path(monthFolder(marker.yearMonth()), name).toString());
+    }
+    return paths;
+  }
+
+  /** The markers of the compacted months from {@code from} to {@code to}, where there are any. */
+  public Map<YearMonth, MonthMarker> compactedMonths(YearMonth from, YearMonth to) throws IOException {
+    Map<YearMonth, MonthMarker> result = new TreeMap<>();
+    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+      Path marker = new Path(monthFolder(m), MonthMarker.FILE_NAME);
+      try (InputStream in = fs.open(marker)) {
+        result.put(m, MonthMarker.fromJson(in.readAllBytes()));
+      } catch (FileNotFoundException e) {
+        // not compacted (or being compacted right now): its days are read from their own files
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Replaces a month's compacted files with the staged ones and writes its marker last. The old
+   * marker goes first, so a crash in between leaves the month unmarked, and so unused, not wrong.
+   */
+  public void publishMonth(Path staged, MonthMarker marker) throws IOException {
+    Path target = monthFolder(marker.yearMonth());
+    fs.delete(new Path(target, MonthMarker.FILE_NAME), false);
+    fs.delete(target, true);
+    if (!fs.rename(staged, target)) {
+      throw new IOException("cannot move " + staged + " to " + target);
+    }
+    try (OutputStream out = fs.create(new Path(target, MonthMarker.FILE_NAME), true)) {
+      out.write(marker.toJson());
+    }
+  }
+
+  /** The Parquet files of a finished Spark write into {@code folder}, with their total size. */
+  public record WrittenFiles(List<String> names, long bytes) {}
+
+  public WrittenFiles parquetFiles(Path folder) throws IOException {
+    long bytes = 0;
+    List<String> files = new ArrayList<>();
+    if (fs.exists(folder)) {
+      for (FileStatus f : fs.listStatus(folder)) {
+        String name = f.getPath().getName();
+        if (f.isFile() && name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
+          files.add(name);
+          bytes += f.getLen();
+        }
+      }
+      files.sort(null);
+    }
+    return new WrittenFiles(files, bytes);
   }
 
   /** The Parquet files a marker names, as full paths. */
@@ -133,22 +198,11 @@ public final class RollupStore {
       Path target = dayFolder(day.date());
       fs.delete(target, true);
       Path staged = new Path(staging, DAY_PREFIX + day.day());
-      long bytes = 0;
-      List<String> files = new ArrayList<>();
-      if (fs.exists(staged)) {
-        for (FileStatus f : fs.listStatus(staged)) {
-          String name = f.getPath().getName();
-          if (f.isFile() && name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
-            files.add(name);
-            bytes += f.getLen();
-          }
-        }
-        files.sort(null);
-      }
+      WrittenFiles written = parquetFiles(staged);
       DayMarker marker =
           new DayMarker(day.formatVersion(), day.day(), day.engagementTypes(), day.lateArrivalHours(), day.rows(),
               day.deliveredEventsFirstSecond(), day.deliveredEventsRest(), day.engagementEventsFirstSecond(),
-              day.engagementEventsRest(), bytes, files);
+              day.engagementEventsRest(), written.bytes(), written.names());
       if (fs.exists(staged)) {
         if (!fs.rename(staged, target)) {
           throw new IOException("cannot move " + staged + " to " + target);

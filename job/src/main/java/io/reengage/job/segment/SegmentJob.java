@@ -3,17 +3,25 @@ package io.reengage.job.segment;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.reengage.job.common.Filesystems;
+import io.reengage.job.common.ObservedMetrics;
 import io.reengage.job.common.ReengageException;
 import io.reengage.job.read.EventColumns;
 import io.reengage.job.read.EventFile;
 import io.reengage.job.read.EventInputs;
 import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
+import io.reengage.job.read.ScanStageTimer;
 import io.reengage.job.read.SparkEventReader;
+import io.reengage.job.rollup.DayMarker;
+import io.reengage.job.rollup.MonthMarker;
 import io.reengage.job.rollup.RollupPlan;
+import io.reengage.job.rollup.RollupSources;
 import io.reengage.job.rollup.RollupRules;
 import io.reengage.job.rollup.RollupStore;
 import io.reengage.job.rules.RuleParameters;
@@ -23,6 +31,7 @@ import io.reengage.job.write.OutputPublisher;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -42,9 +52,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two ways to the per-address attributes of rule 5: a full scan of the raw events of the windows,
  * or rollups for the whole days they cover plus raw events for the rest ({@link RollupPlan}). Both end
- * in the same rule 6 and writer. Phases are timed into the summary. The bad-record limit is checked
- * right after the read, before any shuffle or write, so a run over a broken feed fails fast and
- * publishes nothing.
+ * in the same rule 6 and writer. Reading and the rules run as one Spark job whose counts are
+ * observed on the way; the bad-record limit and storage failures are checked right after it, before
+ * anything is written, so a run over a broken feed publishes nothing.
  */
 public final class SegmentJob {
 
@@ -56,6 +66,12 @@ public final class SegmentJob {
   private final SegmentSettings settings;
   private final RuleParameters rules;
   private Dataset<Row> crossCheckInput;
+  private SparkEventReader.EventRead read;
+
+  /** Names of the counts observed during the job. */
+  private static final String WINDOWED = "windowed-events";
+  private static final String DROPPED = "unusable-elements";
+  private static final String ADDRESSES = "addresses";
 
   public SegmentJob(SparkSession spark, SegmentSettings settings) {
     this.spark = spark;
@@ -73,16 +89,29 @@ public final class SegmentJob {
 
     OutputPublisher publisher = prepareOutput();
     boolean published = false;
-    try {
-      Dataset<Row> perAddress =
-          settings.rollupsUri() == null ? fullScan(summary) : withRollups(summary);
-
+    try (ObservedMetrics observed = new ObservedMetrics(spark);
+        ScanStageTimer scan = ScanStageTimer.start(spark.sparkContext())) {
       long t = System.nanoTime();
-      summary.addresses = perAddress.count();
+      Dataset<Row> perAddress =
+          settings.rollupsUri() == null ? fullScan(summary, observed) : withRollups(summary, observed);
+      summary.timings.put("listMs", millisSince(t));
+
+      // One Spark job reads, applies the rules and keeps the (small) result for the writer; the
+      // counts of the summary are observed on the way instead of costing a cache and a job each.
+      t = System.nanoTime();
       Dataset<Row> unengaged =
-          UnengagedRules.selectUnengaged(perAddress, rules).persist(StorageLevel.MEMORY_AND_DISK());
+          UnengagedRules.selectUnengaged(observed.observe(perAddress, ADDRESSES, count(lit(1))), rules)
+              .persist(StorageLevel.MEMORY_AND_DISK());
       summary.unengaged = unengaged.count();
-      summary.timings.merge("rulesMs", millisSince(t), Long::sum);
+      summary.timings.put("aggregateMs", millisSince(t));
+      summary.timings.put("scanMs", scan.millis());
+      summary.read = read.counts().value();
+      LOG.info("Read {}", describe(summary.read, summary.timings.get("scanMs")));
+      checkBadRecords(summary.read);
+      summary.deliveredEvents += observed.getLong(WINDOWED, 0);
+      summary.engagementEvents += observed.getLong(WINDOWED, 1);
+      summary.droppedAddresses = observed.getLong(DROPPED, 0);
+      summary.addresses = observed.getLong(ADDRESSES, 0);
       if (settings.crossCheck()) {
         crossCheck(unengaged, publisher, summary);
       }
@@ -105,7 +134,6 @@ public final class SegmentJob {
                 + " published)",
             e);
       }
-      perAddress.unpersist();
       unengaged.unpersist();
       summary.outputFiles = files.size();
       summary.outputBytes = files.stream().mapToLong(ImportCsvWriter.WrittenFile::bytes).sum();
@@ -141,34 +169,20 @@ public final class SegmentJob {
   }
 
   /** Every raw event of the windows, through the rules in the query's order. */
-  private Dataset<Row> fullScan(SegmentSummary summary) {
-    long t = System.nanoTime();
+  private Dataset<Row> fullScan(SegmentSummary summary, ObservedMetrics observed) {
     Instant first = Instant.ofEpochMilli(rules.earliestRelevantMillis());
     List<EventFile> files =
         listInputs(summary, List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
-    summary.timings.put("listMs", millisSince(t));
-
-    t = System.nanoTime();
-    Dataset<Row> windowed = readWindowed(files, summary, null);
-    summary.timings.put("readMs", millisSince(t));
-
-    t = System.nanoTime();
-    Dataset<Row> joined =
-        UnengagedRules.distinctRows(windowed, rules).persist(StorageLevel.MEMORY_AND_DISK());
-    summary.droppedAddresses = countUnusableElements(joined);
-    windowed.unpersist();
-    Dataset<Row> perAddress =
-        UnengagedRules.perAddress(UnengagedRules.usableAddresses(UnengagedRules.flatten(joined)))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    perAddress.count();
-    joined.unpersist();
-    summary.timings.put("rulesMs", millisSince(t));
-    return perAddress;
+    Dataset<Row> windowed = windowedEvents(files, null, observed);
+    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(windowed, rules));
+    // Unusable elements are counted after the query's DISTINCT, where the full scan and the rollup
+    // path see the same rows.
+    flat = observed.observe(flat, DROPPED, count(when(UnengagedRules.unusableAddress(), 1)));
+    return UnengagedRules.perAddress(UnengagedRules.usableAddresses(flat));
   }
 
   /** Whole days from rollups, the rest of the windows from raw events; see {@link RollupPlan}. */
-  private Dataset<Row> withRollups(SegmentSummary summary) {
-    long t = System.nanoTime();
+  private Dataset<Row> withRollups(SegmentSummary summary, ObservedMetrics observed) {
     RollupStore store;
     RollupPlan plan;
     LocalDate firstDay = min(rules.deliveredStartDate(), rules.engagementStartDate());
@@ -192,35 +206,26 @@ public final class SegmentJob {
       ranges.add(new EventInputs.Range(from.minusSeconds(1), to.isAfter(until) ? until : to));
     }
     List<EventFile> files = ranges.isEmpty() ? List.of() : listInputs(summary, ranges);
-    summary.timings.put("listMs", millisSince(t));
 
-    t = System.nanoTime();
-    Dataset<Row> windowed = readWindowed(files, summary, plan.rawEpochDays());
+    Dataset<Row> windowed = windowedEvents(files, plan.rawEpochDays(), observed);
     summary.deliveredEvents += plan.rollupDeliveredEvents();
     summary.engagementEvents += plan.rollupEngagementEvents();
-    summary.timings.put("readMs", millisSince(t));
-
-    t = System.nanoTime();
-    Dataset<Row> rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan);
-    Dataset<Row> combined =
-        RollupRules.perAddressWithRollups(windowed, rolledUp, rules).persist(StorageLevel.MEMORY_AND_DISK());
-    Row dropped =
-        combined
-            .where(UnengagedRules.unusableAddress())
-            .select(sum(col(UnengagedRules.NUM_DELIVERED).plus(col(RollupRules.ENGAGEMENT_COUNT))))
-            .first();
-    summary.droppedAddresses = dropped.isNullAt(0) ? 0 : dropped.getLong(0);
-    windowed.unpersist();
-    Dataset<Row> perAddress =
-        UnengagedRules.usableAddresses(combined)
-            .select(
-                col(UnengagedRules.ADDRESS),
-                col(UnengagedRules.MAX_DELIVERED),
-                col(UnengagedRules.MIN_DELIVERED),
-                col(UnengagedRules.LAST_ENGAGEMENT),
-                col(UnengagedRules.NUM_DELIVERED));
-    summary.timings.put("rulesMs", millisSince(t));
-    return perAddress;
+    Dataset<Row> rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan, summary);
+    Dataset<Row> combined = RollupRules.perAddressWithRollups(windowed, rolledUp, rules);
+    combined =
+        observed.observe(
+            combined,
+            DROPPED,
+            sum(when(
+                UnengagedRules.unusableAddress(),
+                col(UnengagedRules.NUM_DELIVERED).plus(col(RollupRules.ENGAGEMENT_COUNT)))));
+    return UnengagedRules.usableAddresses(combined)
+        .select(
+            col(UnengagedRules.ADDRESS),
+            col(UnengagedRules.MAX_DELIVERED),
+            col(UnengagedRules.MIN_DELIVERED),
+            col(UnengagedRules.LAST_ENGAGEMENT),
+            col(UnengagedRules.NUM_DELIVERED));
   }
 
   /**
@@ -251,34 +256,74 @@ public final class SegmentJob {
     LOG.info("Cross-check: the SQL port of the Athena query returns the same {} rows", summary.unengaged);
   }
 
-  /** The daily rows of the rolled-up days: exactly the files their markers name, no listing. */
-  private Dataset<Row> readRollups(RollupStore store, RollupPlan plan) {
-    List<String> files = new ArrayList<>();
-    for (io.reengage.job.rollup.DayMarker m : plan.rollupMarkers()) {
-      files.addAll(store.files(m));
+  /**
+   * The daily rows of the rolled-up days: from compacted months where they still match the days'
+   * markers, otherwise exactly the files the day markers name; no listing either way.
+   */
+  private Dataset<Row> readRollups(RollupStore store, RollupPlan plan, SegmentSummary summary) {
+    List<DayMarker> days = plan.rollupMarkers();
+    Map<YearMonth, MonthMarker> months;
+    try {
+      months =
+          store.compactedMonths(
+              YearMonth.from(days.get(0).date()), YearMonth.from(days.get(days.size() - 1).date()));
+    } catch (IOException e) {
+      throw new ReengageException(
+          "Cannot read --rollups " + settings.rollupsUri() + ": " + e.getMessage() + " (check the location and credentials)", e);
     }
-    if (files.isEmpty()) {
-      return null;
+    RollupSources sources = RollupSources.choose(days, months);
+    summary.rollups.put("compactedMonths", sources.compacted().size());
+    summary.rollups.put("daysFromCompactedMonths", sources.compactedDays());
+
+    List<String> dailyFiles = new ArrayList<>();
+    long bytes = 0;
+    for (DayMarker m : sources.dailyDays()) {
+      dailyFiles.addAll(store.files(m));
+      bytes += m.bytes();
     }
-    // A year is hundreds of files: above Spark's default threshold of 32 paths, checking them would
-    // run as a Spark job of one task per path, which costs far more than doing it here.
-    spark.conf().set("spark.sql.sources.parallelPartitionDiscovery.threshold", Math.max(32, files.size() + 1));
-    return spark
-        .read()
-        .schema(RollupRules.DAILY_SCHEMA)
-        .option("basePath", store.root().toString())
-        .parquet(files.toArray(new String[0]));
+    List<String> compactedFiles = new ArrayList<>();
+    List<Object> compactedDays = new ArrayList<>();
+    for (RollupSources.CompactedPart part : sources.compacted().values()) {
+      compactedFiles.addAll(store.files(part.month()));
+      part.days().forEach(d -> compactedDays.add(java.sql.Date.valueOf(d)));
+      bytes += part.month().bytes();
+    }
+    // What this run opens: whole compacted files, even where it keeps only some of their days.
+    summary.rollups.put("bytes", bytes);
+    // Hundreds of paths: above Spark's default threshold of 32, checking them would run as a Spark
+    // job of one task per path, which costs far more than doing it here.
+    spark.conf().set(
+        "spark.sql.sources.parallelPartitionDiscovery.threshold",
+        Math.max(32, Math.max(dailyFiles.size(), compactedFiles.size()) + 1));
+    Dataset<Row> rows = null;
+    if (!dailyFiles.isEmpty()) {
+      rows =
+          spark.read()
+              .schema(RollupRules.DAILY_SCHEMA)
+              .option("basePath", store.root().toString())
+              .parquet(dailyFiles.toArray(new String[0]));
+    }
+    if (!compactedFiles.isEmpty()) {
+      // A compacted month may hold days this run does not take from rollups (outside the windows,
+      // or changed since): only the chosen days are kept.
+      Dataset<Row> compacted =
+          spark.read()
+              .schema(RollupRules.DAILY_SCHEMA)
+              .parquet(compactedFiles.toArray(new String[0]))
+              .where(col(RollupRules.DAY).isin(compactedDays.toArray()));
+      rows = rows == null ? compacted : rows.unionByName(compacted);
+    }
+    return rows;
   }
 
   /**
-   * Reads the files, keeps the events of the windows (and, with rollups, of the raw days only), and
-   * caches them; counts by type and checks the bad-record limit.
+   * The events of the files inside the windows (with rollups, of the raw days only), with their
+   * counts by type observed. Lazy: nothing is read until the job's action.
    */
-  private Dataset<Row> readWindowed(List<EventFile> files, SegmentSummary summary, List<Long> onlyEpochDays) {
-    long t = System.nanoTime();
+  private Dataset<Row> windowedEvents(List<EventFile> files, List<Long> onlyEpochDays, ObservedMetrics observed) {
     ReadFilter filter =
         new ReadFilter(rules.countedTypes(), rules.earliestRelevantMillis(), rules.untilMillis());
-    SparkEventReader.EventRead read = SparkEventReader.read(spark, files, filter);
+    read = SparkEventReader.read(spark, files, filter);
     Dataset<Row> events = read.events();
     if (settings.crossCheck()) {
       // The port gets the parsed events before the rules' window tests, so that it applies the
@@ -289,13 +334,12 @@ public final class SegmentJob {
     if (onlyEpochDays != null) {
       events = events.where(expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP)).isin(onlyEpochDays.toArray()));
     }
-    Dataset<Row> windowed =
-        UnengagedRules.inWindows(events, rules).persist(StorageLevel.MEMORY_AND_DISK());
-    countEventTypes(windowed, summary);
-    summary.read = read.counts().value();
-    LOG.info("Read {}", describe(summary.read, millisSince(t)));
-    checkBadRecords(summary.read);
-    return windowed;
+    Column delivered = col(EventColumns.EVENT_TYPE).equalTo(RuleParameters.DELIVERED);
+    return observed.observe(
+        UnengagedRules.inWindows(events, rules),
+        WINDOWED,
+        count(when(delivered, 1)),
+        count(when(not(delivered), 1)));
   }
 
   private OutputPublisher prepareOutput() {
@@ -345,33 +389,6 @@ public final class SegmentJob {
     m.put("rawDays", plan.rawEpochDays().size());
     m.put("rawDayRanges", plan.rawRanges().stream().map(Object::toString).toList());
     return m;
-  }
-
-  /** One global aggregate (no shuffle) that also materialises the cache of windowed events. */
-  private void countEventTypes(Dataset<Row> windowed, SegmentSummary summary) {
-    org.apache.spark.sql.Column delivered = col(EventColumns.EVENT_TYPE).equalTo(RuleParameters.DELIVERED);
-    Row counts =
-        windowed
-            .agg(
-                count(org.apache.spark.sql.functions.when(delivered, 1)),
-                count(org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.not(delivered), 1)))
-            .first();
-    summary.deliveredEvents += counts.getLong(0);
-    summary.engagementEvents += counts.getLong(1);
-  }
-
-  private static long countUnusableElements(Dataset<Row> joined) {
-    // size() of a NULL array is -1 in Spark, so rows without a destination are left out first.
-    Row row =
-        joined
-            .where(col(EventColumns.DESTINATION).isNotNull())
-            .select(
-                sum(
-                    org.apache.spark.sql.functions.size(
-                        org.apache.spark.sql.functions.filter(
-                            col(EventColumns.DESTINATION), UnengagedRules::isUnusable))))
-            .first();
-    return row.isNullAt(0) ? 0 : Math.max(0, row.getLong(0));
   }
 
   /** The innermost cause as "Type: first line of its message", short enough for one line. */

@@ -53,7 +53,53 @@ class RollupAgreementTest {
         .contains("\"rollupDays\" : 305")
         .contains("\"deliveredEvents\" : 342")
         .contains("\"engagementEvents\" : 13")
-        .contains("\"droppedAddresses\" : 16");
+        .contains("\"droppedAddresses\" : 16")
+        // rollup compacted the months, and every rolled-up day came from a compacted month
+        .contains("\"daysFromCompactedMonths\" : 305");
+    assertThat(rollups.resolve("month=2026-05").resolve(MonthMarker.FILE_NAME)).exists();
+  }
+
+  @Test
+  void aDayRolledUpAgainAfterItsMonthWasCompacted_isReadFromItsOwnFiles() throws Exception {
+    // Late events for 2026-05-15: an open by an address the original data finds unengaged.
+    Path events = tmp.resolve("events-late");
+    copy(EVENTS, events);
+    Path late = events.resolve("2026/05/15/12/pinpoint-email-events-1-2026-05-15-12-00-00-late0001");
+    Files.createDirectories(late.getParent());
+    Files.writeString(
+        late,
+        "{\"event_type\":\"_email.open\",\"arrival_timestamp\":1778846400000,\"facets\":{\"email_channel\":"
+            + "{\"mail_event\":{\"mail\":{\"destination\":[\"Case.Sensitive@Example.com\"]}}}}}\n");
+    Path store = tmp.resolve("rollups-stale");
+    copy(rollups, store);
+    Path staleMay = tmp.resolve("month-2026-05-before");
+    copy(store.resolve("month=2026-05"), staleMay);
+
+    // The day is rolled up again (which compacts May anew); then May's old compaction is put back,
+    // as if compaction had not caught up: its copy of the day's marker no longer matches.
+    assertThat(MainAccess.run("rollup", "--events", events.toString(), "--rollups", store.toString(),
+            "--from", "2026-05-15", "--to", "2026-05-15"))
+        .isZero();
+    deleteTree(store.resolve("month=2026-05"));
+    copy(staleMay, store.resolve("month=2026-05"));
+
+    List<String> before = segment("full-before-late", "--as-of", "2026-08-31");
+    List<String> full = fullScanOf(events, "full-late");
+    assertThat(full).as("the late open changes the result").hasSize(before.size() - 1);
+    Path out = tmp.resolve("rolled-late");
+    assertThat(MainAccess.run("segment", "--events", events.toString(), "--out", out.toString(),
+            "--as-of", "2026-08-31", "--rollups", store.toString()))
+        .isZero();
+    assertThat(ImportFolder.sortedRows(out.resolve("import"))).containsExactlyElementsOf(full);
+    assertThat(Files.readString(out.resolve("summary.json"))).contains("\"daysFromCompactedMonths\" : 304");
+  }
+
+  static List<String> fullScanOf(Path events, String name) throws Exception {
+    Path out = tmp.resolve(name);
+    assertThat(MainAccess.run("segment", "--events", events.toString(), "--out", out.toString(),
+            "--as-of", "2026-08-31"))
+        .isZero();
+    return ImportFolder.sortedRows(out.resolve("import"));
   }
 
   @Test
