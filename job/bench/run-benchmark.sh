@@ -76,14 +76,15 @@ for run in $(seq 1 "$RUNS"); do
   } >> "$WORK/metrics.txt"
   cmp <(cat "$WORK"/full/import/*.csv) <(cat "$WORK"/daily/import/*.csv) || { echo "daily and full outputs differ"; exit 1; }
   # Ratios of this run (the targets' "same run"); the report gives their medians.
-  last() { tail -n "$1" "$WORK/metrics.txt" | awk -v k="$2" '$1==k {print $2}'; }
+  this_run() { tail -n 11 "$WORK/metrics.txt" | awk -v k="$1" '$1==k {print $2}'; }
   wall_of() { cut -d' ' -f1 "$WORK/time.$1"; }
-  {
+  ratios=$(
     awk -v b="$(wall_of baseline)" -v f="$(wall_of full)" 'BEGIN {printf "ratioBaseline %.3f\n", b/f}'
-    awk -v fb="$(last 11 floorBytes)" -v fm="$(last 11 floorMs)" -v b="$(last 11 fullBytes)" -v s="$(last 11 fullScanMs)" \
+    awk -v fb="$(this_run floorBytes)" -v fm="$(this_run floorMs)" -v b="$(this_run fullBytes)" -v s="$(this_run fullScanMs)" \
       'BEGIN {printf "ratioScan %.3f\n", (b/s)/(fb/fm)}'
-    awk -v d="$(last 11 dailyJobMs)" -v f="$(last 11 fullJobMs)" 'BEGIN {printf "ratioDaily %.3f\n", d/f}'
-  } >> "$WORK/metrics.txt"
+    awk -v d="$(this_run dailyJobMs)" -v f="$(this_run fullJobMs)" 'BEGIN {printf "ratioDaily %.3f\n", d/f}'
+  )
+  echo "$ratios" >> "$WORK/metrics.txt"
 done
 
 echo "== warm repeats: full and daily segment, 3 rounds in one JVM" >&2
