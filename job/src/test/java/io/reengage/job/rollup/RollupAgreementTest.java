@@ -94,6 +94,22 @@ class RollupAgreementTest {
     assertThat(Files.readString(out.resolve("summary.json"))).contains("\"daysFromCompactedMonths\" : 304");
   }
 
+  @Test
+  void aSecondRollupOfTheSameDays_leavesTheCompactedMonthsAsTheyAre() throws Exception {
+    Path store = tmp.resolve("rollups-again");
+    copy(rollups, store);
+    Path marker = store.resolve("month=2026-05").resolve(MonthMarker.FILE_NAME);
+    String before = Files.readString(marker);
+    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(marker);
+
+    assertThat(MainAccess.run("rollup", "--events", EVENTS.toString(), "--rollups", store.toString(),
+            "--from", "2026-05-01", "--to", "2026-05-31", "--skip-complete"))
+        .isZero();
+
+    assertThat(Files.readString(marker)).isEqualTo(before);
+    assertThat(Files.getLastModifiedTime(marker)).isEqualTo(written);
+  }
+
   static List<String> fullScanOf(Path events, String name) throws Exception {
     Path out = tmp.resolve(name);
     assertThat(MainAccess.run("segment", "--events", events.toString(), "--out", out.toString(),
