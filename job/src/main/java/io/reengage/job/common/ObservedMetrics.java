@@ -18,7 +18,9 @@ import org.apache.spark.sql.util.QueryExecutionListener;
  * aggregates while the one job runs. Spark's own {@code Observation} waits without a time limit for
  * metrics that never come when the optimizer removed the observed node, so this class collects the
  * metrics itself and fails with a message instead of hanging. Names are made unique per instance, so
- * two jobs in one session cannot read each other's counts.
+ * two jobs in one session cannot read each other's counts. Query listeners are called from Spark's
+ * listener bus after the action returns; {@code SparkContext.listenerBus().waitUntilEmpty} (Spark
+ * internal API, stable across 3.x, pinned with the Spark version) lets {@link #get} wait for them.
  */
 public final class ObservedMetrics implements QueryExecutionListener, AutoCloseable {
 

@@ -13,7 +13,8 @@ import scala.collection.Iterator;
  * <p>The job reads, filters and pre-aggregates in one stage and finishes in later ones, all inside a
  * single Spark job, so the driver cannot time the scan by itself. The scan stages are the ones whose
  * lineage holds the RDD named {@link SparkEventReader#RDD_NAME}; their time runs from submission to
- * completion (all tasks, all cores), which is what a throughput figure for the scan needs.
+ * completion (all tasks, all cores), which is what a throughput figure for the scan needs. Waiting
+ * for the listener bus uses Spark-internal API, as {@code ObservedMetrics} does.
  */
 public final class ScanStageTimer extends SparkListener implements AutoCloseable {
 
