@@ -88,19 +88,29 @@ public final class RollupJob {
    * number of months written.
    */
   private int compactMonths(RollupStore store) {
-    int written = 0;
-    for (YearMonth month = YearMonth.from(settings.from());
-        !month.isAfter(YearMonth.from(settings.to()));
-        month = month.plusMonths(1)) {
-      try {
-        List<DayMarker> days = new ArrayList<>();
-        for (DayMarker day : store.completeDays(month.atDay(1), month.atEndOfMonth()).values()) {
-          if (day.usableFor(settings.engagementTypes())) {
-            days.add(day);
-          }
+    YearMonth first = YearMonth.from(settings.from());
+    YearMonth last = YearMonth.from(settings.to());
+    // Every marker of the months is read once (on S3 each is a request), then grouped by month.
+    Map<YearMonth, List<DayMarker>> daysByMonth = new java.util.TreeMap<>();
+    Map<YearMonth, MonthMarker> compacted;
+    try {
+      for (DayMarker day : store.completeDays(first.atDay(1), last.atEndOfMonth()).values()) {
+        if (day.usableFor(settings.engagementTypes())) {
+          daysByMonth.computeIfAbsent(YearMonth.from(day.date()), m -> new ArrayList<>()).add(day);
         }
-        MonthMarker existing = store.compactedMonths(month, month).get(month);
-        if (days.isEmpty() || (existing != null && existing.days().equals(days))) {
+      }
+      compacted = store.compactedMonths(first, last);
+    } catch (IOException e) {
+      throw new ReengageException(
+          "Cannot read the markers in --rollups " + settings.rollupsUri() + " to compact months: " + e.getMessage(), e);
+    }
+    int written = 0;
+    for (Map.Entry<YearMonth, List<DayMarker>> entry : daysByMonth.entrySet()) {
+      YearMonth month = entry.getKey();
+      List<DayMarker> days = entry.getValue();
+      try {
+        MonthMarker existing = compacted.get(month);
+        if (existing != null && existing.days().equals(days)) {
           continue;
         }
         spark.sparkContext().setJobDescription("reengage rollup: compact " + month);
