@@ -96,53 +96,36 @@ public final class SegmentJob {
           settings.rollupsUri() == null ? fullScan(summary, observed) : withRollups(summary, observed);
       summary.timings.put("listMs", millisSince(t));
 
-      // One Spark job reads, applies the rules and keeps the (small) result for the writer; the
-      // counts of the summary are observed on the way instead of costing a cache and a job each.
+      // One Spark job reads, applies the rules and keeps the result (a row per unengaged address)
+      // for the writer; the summary's counts are observed on the way instead of costing a cache and
+      // a job each.
       t = System.nanoTime();
       Dataset<Row> unengaged =
           UnengagedRules.selectUnengaged(observed.observe(perAddress, ADDRESSES, count(lit(1))), rules)
               .persist(StorageLevel.MEMORY_AND_DISK());
-      summary.unengaged = unengaged.count();
-      summary.timings.put("aggregateMs", millisSince(t));
-      summary.timings.put("scanMs", scan.millis());
-      summary.read = read.counts().value();
-      LOG.info("Read {}", describe(summary.read, summary.timings.get("scanMs")));
-      checkBadRecords(summary.read);
-      summary.deliveredEvents += observed.getLong(WINDOWED, 0);
-      summary.engagementEvents += observed.getLong(WINDOWED, 1);
-      summary.droppedAddresses = observed.getLong(DROPPED, 0);
-      summary.addresses = observed.getLong(ADDRESSES, 0);
-      if (settings.crossCheck()) {
-        crossCheck(unengaged, publisher, summary);
-      }
-      LOG.info(
-          "{} addresses, {} unengaged, {} unusable destination elements dropped",
-          summary.addresses,
-          summary.unengaged,
-          summary.droppedAddresses);
-
-      t = System.nanoTime();
-      List<ImportCsvWriter.WrittenFile> files;
       try {
-        files =
-            new ImportCsvWriter(MAX_PART_BYTES)
-                .write(unengaged, summary.unengaged, publisher.stagingImport().toString());
-      } catch (Exception e) { // a failed task comes back as SparkException, undeclared in Java
-        throw new ReengageException(
-            "Cannot write the import CSV to --out " + settings.outUri() + ": " + rootCause(e)
-                + " (check that the location is reachable and writable, then rerun; nothing was"
-                + " published)",
-            e);
-      }
-      unengaged.unpersist();
-      summary.outputFiles = files.size();
-      summary.outputBytes = files.stream().mapToLong(ImportCsvWriter.WrittenFile::bytes).sum();
-      summary.importUri = publisher.importFolder().toString() + "/";
-      summary.timings.put("writeMs", millisSince(t));
-      if (summary.outputBytes > 1_000_000_000L) {
-        LOG.warn(
-            "The import folder holds {} bytes, more than Pinpoint's default 1 GB import limit",
-            summary.outputBytes);
+        summary.unengaged = unengaged.count();
+        summary.timings.put("aggregateMs", millisSince(t));
+        summary.timings.put("scanMs", scan.millis());
+        summary.read = read.counts().value();
+        LOG.info("Read {}", describe(summary.read, summary.timings.get("scanMs")));
+        checkBadRecords(summary.read);
+        summary.deliveredEvents += observed.getLong(WINDOWED, 0);
+        summary.engagementEvents += observed.getLong(WINDOWED, 1);
+        summary.droppedAddresses = observed.getLong(DROPPED, 0);
+        summary.addresses = observed.getLong(ADDRESSES, 0);
+        if (settings.crossCheck()) {
+          crossCheck(unengaged, publisher, summary);
+        }
+        LOG.info(
+            "{} addresses, {} unengaged, {} unusable destination elements dropped",
+            summary.addresses,
+            summary.unengaged,
+            summary.droppedAddresses);
+
+        writeImport(unengaged, publisher, summary);
+      } finally {
+        unengaged.unpersist();
       }
 
       t = System.nanoTime();
@@ -165,6 +148,32 @@ public final class SegmentJob {
       if (!published) {
         publisher.abandon();
       }
+    }
+  }
+
+  /** Writes the CSV parts into the staging folder and records them in the summary. */
+  private void writeImport(Dataset<Row> unengaged, OutputPublisher publisher, SegmentSummary summary) {
+    long t = System.nanoTime();
+    List<ImportCsvWriter.WrittenFile> files;
+    try {
+      files =
+          new ImportCsvWriter(MAX_PART_BYTES)
+              .write(unengaged, summary.unengaged, publisher.stagingImport().toString());
+    } catch (Exception e) { // a failed task comes back as SparkException, undeclared in Java
+      throw new ReengageException(
+          "Cannot write the import CSV to --out " + settings.outUri() + ": " + rootCause(e)
+              + " (check that the location is reachable and writable, then rerun; nothing was"
+              + " published)",
+          e);
+    }
+    summary.outputFiles = files.size();
+    summary.outputBytes = files.stream().mapToLong(ImportCsvWriter.WrittenFile::bytes).sum();
+    summary.importUri = publisher.importFolder().toString() + "/";
+    summary.timings.put("writeMs", millisSince(t));
+    if (summary.outputBytes > 1_000_000_000L) {
+      LOG.warn(
+          "The import folder holds {} bytes, more than Pinpoint's default 1 GB import limit",
+          summary.outputBytes);
     }
   }
 
