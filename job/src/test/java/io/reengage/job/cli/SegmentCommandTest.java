@@ -126,6 +126,18 @@ class SegmentCommandTest {
   }
 
   @Test
+  void theSummaryTimesTheScanStageInsideTheOneAggregateJob() throws Exception {
+    Path events = events("timed@example.com", 6, "");
+    Path o = tmp.resolve("o");
+    assertThat(run("segment", "--events", events.toString(), "--out", o.toString(), "--as-of", "2026-08-31")).isZero();
+    com.fasterxml.jackson.databind.JsonNode timings =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(o.resolve("summary.json").toFile()).get("timings");
+    // The scan stage is found by the reader's RDD name; were that link broken, scanMs would be 0.
+    assertThat(timings.get("scanMs").asLong()).isPositive().isLessThanOrEqualTo(timings.get("aggregateMs").asLong());
+    assertThat(timings.get("aggregateMs").asLong()).isLessThanOrEqualTo(timings.get("jobMs").asLong());
+  }
+
+  @Test
   void unwritableOutput_failsBeforeReading() throws Exception {
     Path events = events("w@example.com", 6, "");
     Path file = Files.writeString(tmp.resolve("a-file"), "x");
