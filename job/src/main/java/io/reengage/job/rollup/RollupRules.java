@@ -68,17 +68,25 @@ public final class RollupRules {
    */
   public static Dataset<Row> dailyAggregates(Dataset<Row> events, RuleParameters types) {
     Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(events, types));
-    return flat.withColumn(
-            TS, coalesce(col(UnengagedRules.DELIVERED_TIMESTAMP), col(UnengagedRules.ENGAGEMENT_TIMESTAMP)))
-        .withColumn(DAY, expr("date_from_unix_date(cast(" + epochDayExpression(TS) + " as int))"))
-        .withColumn(FIRST_SECOND, expr("pmod(" + TS + ", " + DAY_MS + ") < 1000"))
-        .groupBy(col(DAY), col(FIRST_SECOND), col(UnengagedRules.ADDRESS))
-        .agg(
-            count(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(DELIVERED_COUNT),
-            min(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MIN_DELIVERED),
-            max(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MAX_DELIVERED),
-            count(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(ENGAGEMENT_COUNT),
-            max(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(UnengagedRules.LAST_ENGAGEMENT));
+    return partials(
+        flat.withColumn(
+                TS, coalesce(col(UnengagedRules.DELIVERED_TIMESTAMP), col(UnengagedRules.ENGAGEMENT_TIMESTAMP)))
+            .withColumn(DAY, expr("date_from_unix_date(cast(" + epochDayExpression(TS) + " as int))"))
+            .withColumn(FIRST_SECOND, expr("pmod(" + TS + ", " + DAY_MS + ") < 1000"))
+            .groupBy(col(DAY), col(FIRST_SECOND), col(UnengagedRules.ADDRESS)));
+  }
+
+  /**
+   * The partial attributes of flattened rows per group: the same for a day's rollup and for raw days,
+   * so that {@link #combine} can merge either.
+   */
+  private static Dataset<Row> partials(org.apache.spark.sql.RelationalGroupedDataset groups) {
+    return groups.agg(
+        count(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(DELIVERED_COUNT),
+        min(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MIN_DELIVERED),
+        max(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MAX_DELIVERED),
+        count(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(ENGAGEMENT_COUNT),
+        max(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(UnengagedRules.LAST_ENGAGEMENT));
   }
 
   /** Delivered events and the engagement types of {@code p}, whatever their time. */
@@ -115,13 +123,7 @@ public final class RollupRules {
    */
   public static Dataset<Row> rawPartials(Dataset<Row> windowed, RuleParameters p) {
     Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(windowed, p));
-    return flat.groupBy(col(UnengagedRules.ADDRESS))
-        .agg(
-            count(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(DELIVERED_COUNT),
-            min(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MIN_DELIVERED),
-            max(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MAX_DELIVERED),
-            count(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(ENGAGEMENT_COUNT),
-            max(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(UnengagedRules.LAST_ENGAGEMENT));
+    return partials(flat.groupBy(col(UnengagedRules.ADDRESS)));
   }
 
   /**

@@ -55,9 +55,13 @@ public final class RollupStore {
 
   /** The compacted Parquet files a month marker names, as full paths. */
   public List<String> files(MonthMarker marker) {
+    return paths(monthFolder(marker.yearMonth()), marker.files());
+  }
+
+  private static List<String> paths(Path folder, List<String> names) {
     List<String> paths = new ArrayList<>();
-    for (String name : marker.files()) {
-      paths.add(new Path(monthFolder(marker.yearMonth()), name).toString());
+    for (String name : names) {
+      paths.add(new Path(folder, name).toString());
     }
     return paths;
   }
@@ -113,11 +117,7 @@ public final class RollupStore {
 
   /** The Parquet files a marker names, as full paths. */
   public List<String> files(DayMarker marker) {
-    List<String> paths = new ArrayList<>();
-    for (String name : marker.files()) {
-      paths.add(new Path(dayFolder(marker.date()), name).toString());
-    }
-    return paths;
+    return paths(dayFolder(marker.date()), marker.files());
   }
 
   /** The complete days between {@code from} and {@code to} (inclusive) with their markers. */

@@ -29,12 +29,6 @@ final class Forked implements AutoCloseable {
     }
   }
 
-  private static final String[] OPENS = {
-    "java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-    "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
-    "sun.security.action", "sun.util.calendar"
-  };
-
   private final Process process;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final Thread pump;
@@ -61,22 +55,10 @@ final class Forked implements AutoCloseable {
   }
 
   static Forked start(List<String> jvmOptions, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(System.getProperty("java.home") + "/bin/java");
-    cmd.add("-Xmx1g");
-    for (String p : OPENS) {
-      cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-    }
-    cmd.add("-Duser.timezone=UTC");
-    cmd.add("-Dspark.master=local[2]");
-    cmd.add("-Dspark.ui.enabled=false");
-    cmd.add("-Dspark.driver.host=127.0.0.1");
-    cmd.add("-Dspark.sql.shuffle.partitions=4");
-    cmd.addAll(jvmOptions);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("io.reengage.job.cli.Main");
-    cmd.addAll(List.of(args));
+    List<String> options = new ArrayList<>();
+    options.add("-Duser.timezone=UTC");
+    options.addAll(jvmOptions);
+    List<String> cmd = io.reengage.job.testing.JobProcess.command(options, args);
     return new Forked(new ProcessBuilder(cmd).redirectErrorStream(true).start());
   }
 

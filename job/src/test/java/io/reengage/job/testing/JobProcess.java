@@ -24,6 +24,17 @@ public final class JobProcess {
   private JobProcess() {}
 
   public static Result run(String... args) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command(List.of(), args)).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("job process did not finish in 5 minutes");
+    }
+    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  /** The command line that runs the CLI with {@code args}; {@code jvmOptions} come last, so they win. */
+  public static List<String> command(List<String> jvmOptions, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(System.getProperty("java.home") + "/bin/java");
     cmd.add("-Xmx1g");
@@ -34,16 +45,11 @@ public final class JobProcess {
     cmd.add("-Dspark.ui.enabled=false");
     cmd.add("-Dspark.driver.host=127.0.0.1");
     cmd.add("-Dspark.sql.shuffle.partitions=4");
+    cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.reengage.job.cli.Main");
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("job process did not finish in 5 minutes");
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    return cmd;
   }
 }
