@@ -30,7 +30,6 @@ final class RollupCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin EventSourceOptions source;
 
-
   @Option(names = "--rollups", required = true, paramLabel = "URI", description = "Root of the rollups (local, s3a:// or s3://).")
   String rollups;
 
@@ -64,10 +63,6 @@ final class RollupCommand implements Callable<Integer> {
       description = "With --for-as-of: the segment run's engagement window. Default: ${DEFAULT-VALUE}.")
   int engagementWindowMonths;
 
-
-
-
-
   @Option(
       names = "--chunk-days",
       paramLabel = "N",
@@ -82,7 +77,6 @@ final class RollupCommand implements Callable<Integer> {
       names = "--skip-complete",
       description = "Leave days that are already rolled up (for the same engagement types) alone; the daily run uses this to roll up only new days.")
   boolean skipComplete;
-
 
   @Spec CommandSpec spec;
 

@@ -33,7 +33,6 @@ final class SegmentCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin EventSourceOptions source;
 
-
   @Option(
       names = "--out",
       required = true,
@@ -79,10 +78,6 @@ final class SegmentCommand implements Callable<Integer> {
       description = "Minimum deliveries for an address to qualify (6 is the query's num_delivered > 5). Default: ${DEFAULT-VALUE}.")
   int minDelivered;
 
-
-
-
-
   @Option(
       names = "--rollups",
       paramLabel = "URI",
@@ -99,7 +94,6 @@ final class SegmentCommand implements Callable<Integer> {
   boolean crossCheck;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
 
   private final Clock clock;
 
