@@ -10,7 +10,8 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 
 /**
- * Entry point of the CDK app: reads the settings, builds the one stack, tags everything, synthesises.
+ * Entry point of the CDK app: reads the settings, builds the one stack, tags everything,
+ * synthesises.
  *
  * <p>Run by the CDK CLI through {@code cdk.json}, or by {@code ./mvnw -pl infra -am package}, which
  * writes the cloud assembly to {@code infra/cdk.out} without the CLI.
@@ -18,17 +19,21 @@ import software.amazon.awscdk.Tags;
 public final class InfraApp {
 
   /** Tags on every resource that supports them. */
-  public static final Map<String, String> TAGS = Map.of(
-      "project", "reengage",
-      "managed-by", "aws-cdk",
-      "data-classification", "personal");
+  public static final Map<String, String> TAGS =
+      Map.of(
+          "project", "reengage",
+          "managed-by", "aws-cdk",
+          "data-classification", "personal");
 
-  private InfraApp() {
-  }
+  private InfraApp() {}
 
   public static void main(String[] args) {
     try {
-      App app = app(System.getenv("CDK_OUTDIR") == null ? System.getProperty("reengage.cdk.outdir") : null);
+      App app =
+          app(
+              System.getenv("CDK_OUTDIR") == null
+                  ? System.getProperty("reengage.cdk.outdir")
+                  : null);
       build(app, repoRoot());
       app.synth();
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -48,10 +53,12 @@ public final class InfraApp {
     Settings settings = Settings.fromContext(key -> app.getNode().tryGetContext(key), repoRoot);
     // Environment-agnostic: account and region stay CloudFormation pseudo parameters, so the same
     // template deploys anywhere and synthesis needs no AWS credentials.
-    StackProps props = StackProps.builder()
-        .stackName(settings.stackName())
-        .description("reengage: unengaged email recipients from Pinpoint events, Spark on EMR Serverless")
-        .build();
+    StackProps props =
+        StackProps.builder()
+            .stackName(settings.stackName())
+            .description(
+                "reengage: unengaged email recipients from Pinpoint events, Spark on EMR Serverless")
+            .build();
     ReengageStack stack = new ReengageStack(app, settings.stackName(), props, settings);
     TAGS.forEach((key, value) -> Tags.of(app).add(key, value));
     return stack;
@@ -67,6 +74,8 @@ public final class InfraApp {
       return Path.of(configured).toAbsolutePath().normalize();
     }
     Path cwd = Path.of("").toAbsolutePath();
-    return Files.isRegularFile(cwd.resolve("cdk.json")) && cwd.getParent() != null ? cwd.getParent() : cwd;
+    return Files.isRegularFile(cwd.resolve("cdk.json")) && cwd.getParent() != null
+        ? cwd.getParent()
+        : cwd;
   }
 }

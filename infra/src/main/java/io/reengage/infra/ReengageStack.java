@@ -20,8 +20,9 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * Everything reengage runs on, in one stack: the event path into S3, the buckets, the EMR Serverless
- * application, the Lambdas, the state machine and its schedule, the Glue table and Athena workgroup.
+ * Everything reengage runs on, in one stack: the event path into S3, the buckets, the EMR
+ * Serverless application, the Lambdas, the state machine and its schedule, the Glue table and
+ * Athena workgroup.
  */
 public final class ReengageStack extends Stack {
 
@@ -30,46 +31,99 @@ public final class ReengageStack extends Stack {
   public ReengageStack(Construct scope, String id, StackProps props, Settings settings) {
     super(scope, id, props);
 
-    IBucket eventsBucket = settings.events().existingBucket()
-        .<IBucket>map(name -> Bucket.fromBucketName(this, "EventsBucket", name))
-        .orElseGet(() -> SecureBuckets.create(this, "EventsBucket", settings.retention().retainData(), List.of()));
-    Bucket work = SecureBuckets.create(this, "WorkBucket", settings.retention().retainData(), List.of(
-        // Run outputs hold email addresses: keep them no longer than a run needs them.
-        SecureBuckets.expire("expire-runs", SecureBuckets.RUNS, settings.retention().outputDays()),
-        SecureBuckets.expire("expire-athena-results", SecureBuckets.ATHENA_RESULTS, settings.retention().outputDays()),
-        SecureBuckets.expire("expire-emr-logs", SecureBuckets.EMR_LOGS, settings.retention().logDays())));
+    IBucket eventsBucket =
+        settings
+            .events()
+            .existingBucket()
+            .<IBucket>map(name -> Bucket.fromBucketName(this, "EventsBucket", name))
+            .orElseGet(
+                () ->
+                    SecureBuckets.create(
+                        this, "EventsBucket", settings.retention().retainData(), List.of()));
+    Bucket work =
+        SecureBuckets.create(
+            this,
+            "WorkBucket",
+            settings.retention().retainData(),
+            List.of(
+                // Run outputs hold email addresses: keep them no longer than a run needs them.
+                SecureBuckets.expire(
+                    "expire-runs", SecureBuckets.RUNS, settings.retention().outputDays()),
+                SecureBuckets.expire(
+                    "expire-athena-results",
+                    SecureBuckets.ATHENA_RESULTS,
+                    settings.retention().outputDays()),
+                SecureBuckets.expire(
+                    "expire-emr-logs", SecureBuckets.EMR_LOGS, settings.retention().logDays())));
     S3Prefix workRoot = S3Prefix.of(work, "");
-    DataLocations locations = new DataLocations(
-        S3Prefix.of(eventsBucket, settings.events().prefix()),
-        settings.events().kmsKeyArn(),
-        workRoot.child(SecureBuckets.RUNS),
-        workRoot.child(SecureBuckets.ROLLUPS),
-        workRoot.child(SecureBuckets.EMR_LOGS),
-        workRoot.child(SecureBuckets.ATHENA_RESULTS));
+    DataLocations locations =
+        new DataLocations(
+            S3Prefix.of(eventsBucket, settings.events().prefix()),
+            settings.events().kmsKeyArn(),
+            workRoot.child(SecureBuckets.RUNS),
+            workRoot.child(SecureBuckets.ROLLUPS),
+            workRoot.child(SecureBuckets.EMR_LOGS),
+            workRoot.child(SecureBuckets.ATHENA_RESULTS));
 
     EventIngest ingest =
-        new EventIngest(this, "Ingest", settings.events(), settings.retention().logDays(), locations.events());
-    PinpointProject pinpoint = new PinpointProject(this, "Pinpoint", settings.pinpoint(),
-        settings.retention().retainData(), ingest, locations.runs());
+        new EventIngest(
+            this, "Ingest", settings.events(), settings.retention().logDays(), locations.events());
+    PinpointProject pinpoint =
+        new PinpointProject(
+            this,
+            "Pinpoint",
+            settings.pinpoint(),
+            settings.retention().retainData(),
+            ingest,
+            locations.runs());
     EventsCatalog catalog =
-        new EventsCatalog(this, "Catalog", settings.catalog(), locations.events(), locations.athenaResults());
-    SparkJobs spark = new SparkJobs(this, "Spark", settings.emr(), settings.artifacts().jobJar(), locations,
-        settings.catalog().crossCheck());
-    OrchestratorFunctions functions = new OrchestratorFunctions(this, "Functions", settings.artifacts().lambdaJar(),
-        settings.retention().logDays(), pinpoint, settings.pinpoint().segmentName(), locations.runs());
-    workflow = new Workflow(this, "Workflow", settings,
-        StateMachineDefinition.load(settings.artifacts().stateMachineFile()), spark, functions, catalog, locations);
+        new EventsCatalog(
+            this, "Catalog", settings.catalog(), locations.events(), locations.athenaResults());
+    SparkJobs spark =
+        new SparkJobs(
+            this,
+            "Spark",
+            settings.emr(),
+            settings.artifacts().jobJar(),
+            locations,
+            settings.catalog().crossCheck());
+    OrchestratorFunctions functions =
+        new OrchestratorFunctions(
+            this,
+            "Functions",
+            settings.artifacts().lambdaJar(),
+            settings.retention().logDays(),
+            pinpoint,
+            settings.pinpoint().segmentName(),
+            locations.runs());
+    workflow =
+        new Workflow(
+            this,
+            "Workflow",
+            settings,
+            StateMachineDefinition.load(settings.artifacts().stateMachineFile()),
+            spark,
+            functions,
+            catalog,
+            locations);
 
     // Output names match the placeholders; `./reengage aws` reads its settings from them.
     output("EventsUri", locations.events().uri(), "Root of the Firehose hour folders");
-    output("RunsUri", withoutSlash(locations.runs().uri()), "Run outputs: RunsUri/<asOf>/<execution>/");
-    output("RollupsUri", withoutSlash(locations.rollups().uri()), "Daily rollups (reengage rollup --rollups)");
+    output(
+        "RunsUri",
+        withoutSlash(locations.runs().uri()),
+        "Run outputs: RunsUri/<asOf>/<execution>/");
+    output(
+        "RollupsUri",
+        withoutSlash(locations.rollups().uri()),
+        "Daily rollups (reengage rollup --rollups)");
     output("EmrLogUri", locations.logs().uri(), "EMR Serverless job logs");
     output("EmrApplicationId", spark.applicationId(), "EMR Serverless application");
     output("EmrJobRoleArn", spark.jobRole().getRoleArn(), "Execution role of job runs");
     output("JobJarUri", spark.jobJarUri(), "The job jar");
     if (!settings.runs().sparkConf().isEmpty()) {
-      output("SparkConf", settings.runs().sparkConf(), "Extra spark-submit options of every job run");
+      output(
+          "SparkConf", settings.runs().sparkConf(), "Extra spark-submit options of every job run");
     }
     output("StateMachineArn", workflow.stateMachine().getStateMachineArn(), "Start a run here");
     output("PinpointProjectId", pinpoint.projectId(), "Pinpoint project");

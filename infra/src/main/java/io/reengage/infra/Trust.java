@@ -9,17 +9,18 @@ import software.constructs.Construct;
 
 /**
  * Service principals for role trust policies, limited to calls made on behalf of this account (and,
- * where the resource is known, this resource) so that the service cannot be used as a confused deputy.
+ * where the resource is known, this resource) so that the service cannot be used as a confused
+ * deputy.
  */
 public final class Trust {
 
-  private Trust() {
-  }
+  private Trust() {}
 
   /** {@code service} acting for this account. */
   public static IPrincipal service(Construct scope, String service) {
-    return new ServicePrincipal(service).withConditions(Map.of(
-        "StringEquals", Map.of("aws:SourceAccount", Stack.of(scope).getAccount())));
+    return new ServicePrincipal(service)
+        .withConditions(
+            Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(scope).getAccount())));
   }
 
   /** {@code service} acting for this account and for the resource {@code sourceArn}. */

@@ -24,11 +24,11 @@ import software.amazon.awscdk.assertions.Template;
  */
 final class Synth {
 
-  static final Path REPO_ROOT = Path.of(System.getProperty("reengage.repo.root", "..")).toAbsolutePath().normalize();
+  static final Path REPO_ROOT =
+      Path.of(System.getProperty("reengage.repo.root", "..")).toAbsolutePath().normalize();
   private static Path jars;
 
-  private Synth() {
-  }
+  private Synth() {}
 
   /** The template of the stack built with these context values (plus stand-in jars). */
   static Template template(Map<String, Object> context) {
@@ -52,7 +52,8 @@ final class Synth {
       }
       Path jar = jars.resolve(name);
       if (!Files.exists(jar)) {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+            JarOutputStream zip = new JarOutputStream(out)) {
           zip.putNextEntry(new ZipEntry("stand-in-for-" + name + ".txt"));
           zip.write(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
           zip.closeEntry();
@@ -72,11 +73,13 @@ final class Synth {
   /** Resources of one type, by logical ID. */
   static Map<String, Map<String, Object>> resourcesOfType(Template template, String type) {
     Map<String, Map<String, Object>> found = new HashMap<>();
-    resources(template).forEach((id, resource) -> {
-      if (type.equals(resource.get("Type"))) {
-        found.put(id, resource);
-      }
-    });
+    resources(template)
+        .forEach(
+            (id, resource) -> {
+              if (type.equals(resource.get("Type"))) {
+                found.put(id, resource);
+              }
+            });
     return found;
   }
 
@@ -85,16 +88,21 @@ final class Synth {
     return (Map<String, Object>) resource.get("Properties");
   }
 
-  /** The one resource of a type whose logical ID starts with {@code prefix} (the construct path). */
+  /**
+   * The one resource of a type whose logical ID starts with {@code prefix} (the construct path).
+   */
   static Map<String, Object> resource(Template template, String type, String prefix) {
     List<Map<String, Object>> found = new ArrayList<>();
-    resourcesOfType(template, type).forEach((id, resource) -> {
-      if (id.startsWith(prefix)) {
-        found.add(resource);
-      }
-    });
+    resourcesOfType(template, type)
+        .forEach(
+            (id, resource) -> {
+              if (id.startsWith(prefix)) {
+                found.add(resource);
+              }
+            });
     if (found.size() != 1) {
-      throw new AssertionError("Expected one " + type + " with logical ID " + prefix + "*, found " + found.size());
+      throw new AssertionError(
+          "Expected one " + type + " with logical ID " + prefix + "*, found " + found.size());
     }
     return found.get(0);
   }
@@ -106,13 +114,16 @@ final class Synth {
   @SuppressWarnings("unchecked")
   static List<String> roleStatements(Template template, String rolePrefix) {
     List<String> lines = new ArrayList<>();
-    resourcesOfType(template, "AWS::IAM::Policy").forEach((id, policy) -> {
-      List<Object> roles = (List<Object>) properties(policy).get("Roles");
-      boolean forRole = roles.stream().anyMatch(r -> render(r).startsWith(rolePrefix));
-      if (forRole) {
-        lines.addAll(statementLines((Map<String, Object>) properties(policy).get("PolicyDocument")));
-      }
-    });
+    resourcesOfType(template, "AWS::IAM::Policy")
+        .forEach(
+            (id, policy) -> {
+              List<Object> roles = (List<Object>) properties(policy).get("Roles");
+              boolean forRole = roles.stream().anyMatch(r -> render(r).startsWith(rolePrefix));
+              if (forRole) {
+                lines.addAll(
+                    statementLines((Map<String, Object>) properties(policy).get("PolicyDocument")));
+              }
+            });
     return lines;
   }
 
@@ -121,7 +132,8 @@ final class Synth {
     List<String> lines = new ArrayList<>();
     for (Object s : (List<Object>) document.get("Statement")) {
       Map<String, Object> statement = (Map<String, Object>) s;
-      String condition = statement.containsKey("Condition") ? " if " + render(statement.get("Condition")) : "";
+      String condition =
+          statement.containsKey("Condition") ? " if " + render(statement.get("Condition")) : "";
       for (Object action : asList(statement.get("Action"))) {
         for (Object resource : asList(statement.get("Resource"))) {
           lines.add(statement.get("Effect") + " " + action + " " + render(resource) + condition);
@@ -137,9 +149,9 @@ final class Synth {
   }
 
   /**
-   * CloudFormation values as text: {@code Ref} as the logical ID without its hash, {@code Fn::GetAtt}
-   * as {@code Id.Attribute}, {@code Fn::Join} and {@code Fn::Sub} as their strings, pseudo parameters
-   * as {@code ${AWS::Region}}.
+   * CloudFormation values as text: {@code Ref} as the logical ID without its hash, {@code
+   * Fn::GetAtt} as {@code Id.Attribute}, {@code Fn::Join} and {@code Fn::Sub} as their strings,
+   * pseudo parameters as {@code ${AWS::Region}}.
    */
   @SuppressWarnings("unchecked")
   static String render(Object value) {
@@ -149,25 +161,28 @@ final class Synth {
     if (value instanceof Map<?, ?> map && map.size() == 1) {
       Map.Entry<String, Object> entry = ((Map<String, Object>) map).entrySet().iterator().next();
       switch (entry.getKey()) {
-        case "Ref": {
-          String ref = (String) entry.getValue();
-          return ref.startsWith("AWS::") ? "${" + ref + "}" : stripHash(ref);
-        }
-        case "Fn::GetAtt": {
-          List<Object> parts = (List<Object>) entry.getValue();
-          return stripHash((String) parts.get(0)) + "." + parts.get(1);
-        }
-        case "Fn::Join": {
-          List<Object> parts = (List<Object>) entry.getValue();
-          StringBuilder out = new StringBuilder();
-          for (Object part : (List<Object>) parts.get(1)) {
-            if (out.length() > 0 && !((String) parts.get(0)).isEmpty()) {
-              out.append(parts.get(0));
-            }
-            out.append(render(part));
+        case "Ref":
+          {
+            String ref = (String) entry.getValue();
+            return ref.startsWith("AWS::") ? "${" + ref + "}" : stripHash(ref);
           }
-          return out.toString();
-        }
+        case "Fn::GetAtt":
+          {
+            List<Object> parts = (List<Object>) entry.getValue();
+            return stripHash((String) parts.get(0)) + "." + parts.get(1);
+          }
+        case "Fn::Join":
+          {
+            List<Object> parts = (List<Object>) entry.getValue();
+            StringBuilder out = new StringBuilder();
+            for (Object part : (List<Object>) parts.get(1)) {
+              if (out.length() > 0 && !((String) parts.get(0)).isEmpty()) {
+                out.append(parts.get(0));
+              }
+              out.append(render(part));
+            }
+            return out.toString();
+          }
         case "Fn::Sub":
           return render(entry.getValue());
         default:
@@ -176,9 +191,15 @@ final class Synth {
     }
     if (value instanceof Map<?, ?> map) {
       StringBuilder out = new StringBuilder("{");
-      ((Map<String, Object>) map).entrySet().stream()
-          .sorted(Map.Entry.comparingByKey())
-          .forEach(e -> out.append(out.length() > 1 ? ", " : "").append(e.getKey()).append("=").append(render(e.getValue())));
+      ((Map<String, Object>) map)
+          .entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .forEach(
+                  e ->
+                      out.append(out.length() > 1 ? ", " : "")
+                          .append(e.getKey())
+                          .append("=")
+                          .append(render(e.getValue())));
       return out.append("}").toString();
     }
     if (value instanceof List<?> list) {
@@ -189,8 +210,13 @@ final class Synth {
     return String.valueOf(value);
   }
 
-  /** {@code WorkBucketF885502B} becomes {@code WorkBucket}: the construct path, stable across changes. */
+  /**
+   * {@code WorkBucketF885502B} becomes {@code WorkBucket}: the construct path, stable across
+   * changes.
+   */
   static String stripHash(String logicalId) {
-    return logicalId.matches(".*[0-9A-F]{8}") ? logicalId.substring(0, logicalId.length() - 8) : logicalId;
+    return logicalId.matches(".*[0-9A-F]{8}")
+        ? logicalId.substring(0, logicalId.length() - 8)
+        : logicalId;
   }
 }

@@ -1,19 +1,12 @@
 package io.reengage.infra;
 
 import static io.reengage.infra.Synth.properties;
-import static io.reengage.infra.Synth.render;
 import static io.reengage.infra.Synth.resource;
 import static io.reengage.infra.Synth.roleStatements;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** A new project streaming into an existing Firehose. */
@@ -21,11 +14,16 @@ class TestExistingFirehoseStack {
 
   @Test
   void eventStreamPutsIntoTheFirehose() {
-    Template template = Synth.template(Map.of("firehoseArn", TestParameters.FIREHOSE, "eventsBucket", "my-events"));
+    Template template =
+        Synth.template(Map.of("firehoseArn", TestParameters.FIREHOSE, "eventsBucket", "my-events"));
 
-    assertThat(properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"))
-        .get("DestinationStreamArn")).isEqualTo(TestParameters.FIREHOSE);
-    assertThat(roleStatements(template, "PinpointEventStreamRole")).containsExactlyInAnyOrder(
-        "Allow firehose:PutRecordBatch " + TestParameters.FIREHOSE, "Allow firehose:DescribeDeliveryStream " + TestParameters.FIREHOSE);
+    assertThat(
+            properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"))
+                .get("DestinationStreamArn"))
+        .isEqualTo(TestParameters.FIREHOSE);
+    assertThat(roleStatements(template, "PinpointEventStreamRole"))
+        .containsExactlyInAnyOrder(
+            "Allow firehose:PutRecordBatch " + TestParameters.FIREHOSE,
+            "Allow firehose:DescribeDeliveryStream " + TestParameters.FIREHOSE);
   }
 }

@@ -5,10 +5,7 @@ import static io.reengage.infra.Synth.render;
 import static io.reengage.infra.Synth.resource;
 import static io.reengage.infra.Synth.roleStatements;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +21,19 @@ class TestExistingPipelineStack {
 
   @BeforeAll
   static void synthesise() {
-    ReengageStack stack = Synth.stack(Map.of(
-        "eventsBucket", "my-events", "eventsPrefix", "pinpoint/events/", "eventsKmsKeyArn", TestParameters.KEY,
-        "firehoseArn", TestParameters.FIREHOSE, "pinpointProjectId", TestParameters.PROJECT));
+    ReengageStack stack =
+        Synth.stack(
+            Map.of(
+                "eventsBucket",
+                "my-events",
+                "eventsPrefix",
+                "pinpoint/events/",
+                "eventsKmsKeyArn",
+                TestParameters.KEY,
+                "firehoseArn",
+                TestParameters.FIREHOSE,
+                "pinpointProjectId",
+                TestParameters.PROJECT));
     template = Template.fromStack(stack);
     annotations = Annotations.fromStack(stack);
   }
@@ -43,24 +50,33 @@ class TestExistingPipelineStack {
 
   @Test
   void jobReadsTheExistingEventsPrefixWithItsKey() {
-    assertThat(roleStatements(template, "SparkJobRole")).contains(
-        "Allow s3:ListBucket arn:${AWS::Partition}:s3:::my-events"
-            + " if {StringLike={s3:prefix=[pinpoint/events/*, pinpoint/events]}}",
-        "Allow s3:GetObject arn:${AWS::Partition}:s3:::my-events/pinpoint/events/*",
-        "Allow kms:Decrypt " + TestParameters.KEY);
+    assertThat(roleStatements(template, "SparkJobRole"))
+        .contains(
+            "Allow s3:ListBucket arn:${AWS::Partition}:s3:::my-events"
+                + " if {StringLike={s3:prefix=[pinpoint/events/*, pinpoint/events]}}",
+            "Allow s3:GetObject arn:${AWS::Partition}:s3:::my-events/pinpoint/events/*",
+            "Allow kms:Decrypt " + TestParameters.KEY);
     assertThat(roleStatements(template, "SparkJobRole"))
         .noneMatch(line -> line.contains("my-events") && line.contains("s3:PutObject"));
   }
 
   @Test
   void everythingPointsAtTheExistingProjectAndPrefix() {
-    assertThat(TestDefaultStack.substitutions(template)).containsEntry("EventsUri", "s3://my-events/pinpoint/events/");
-    assertThat(render(properties(resource(template, "AWS::Lambda::Function", "FunctionsStartImport"))
-        .get("Environment"))).contains("PINPOINT_APPLICATION_ID=" + TestParameters.PROJECT);
-    assertThat(roleStatements(template, "FunctionsTagSegmentRole")).contains(
-        "Allow mobiletargeting:TagResource arn:${AWS::Partition}:mobiletargeting:${AWS::Region}:${AWS::AccountId}:"
-            + "apps/" + TestParameters.PROJECT + "/segments/*");
-    Map<String, Object> table = properties(resource(template, "AWS::Glue::Table", "CatalogEventsTable"));
+    assertThat(TestDefaultStack.substitutions(template))
+        .containsEntry("EventsUri", "s3://my-events/pinpoint/events/");
+    assertThat(
+            render(
+                properties(resource(template, "AWS::Lambda::Function", "FunctionsStartImport"))
+                    .get("Environment")))
+        .contains("PINPOINT_APPLICATION_ID=" + TestParameters.PROJECT);
+    assertThat(roleStatements(template, "FunctionsTagSegmentRole"))
+        .contains(
+            "Allow mobiletargeting:TagResource arn:${AWS::Partition}:mobiletargeting:${AWS::Region}:${AWS::AccountId}:"
+                + "apps/"
+                + TestParameters.PROJECT
+                + "/segments/*");
+    Map<String, Object> table =
+        properties(resource(template, "AWS::Glue::Table", "CatalogEventsTable"));
     assertThat(render(table.get("TableInput")))
         .contains("storage.location.template=s3://my-events/pinpoint/events/${dt}/")
         .contains("Location=s3://my-events/pinpoint/events/");

@@ -5,15 +5,10 @@ import static io.reengage.infra.Synth.render;
 import static io.reengage.infra.Synth.resource;
 import static io.reengage.infra.Synth.roleStatements;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** An existing Kinesis stream that Pinpoint already writes to, and a new project. */
@@ -31,15 +26,20 @@ class TestExistingStreamStack {
     template.resourceCountIs("AWS::Kinesis::Stream", 0);
     Map<String, Object> firehose =
         properties(resource(template, "AWS::KinesisFirehose::DeliveryStream", "IngestFirehose"));
-    assertThat(render(firehose.get("KinesisStreamSourceConfiguration"))).contains("KinesisStreamARN=" + TestParameters.KINESIS);
-    assertThat(roleStatements(template, "IngestDeliveryRole")).contains("Allow kinesis:GetRecords " + TestParameters.KINESIS);
+    assertThat(render(firehose.get("KinesisStreamSourceConfiguration")))
+        .contains("KinesisStreamARN=" + TestParameters.KINESIS);
+    assertThat(roleStatements(template, "IngestDeliveryRole"))
+        .contains("Allow kinesis:GetRecords " + TestParameters.KINESIS);
   }
 
   @Test
   void theNewProjectStreamsIntoTheGivenStream() {
-    Map<String, Object> stream = properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"));
+    Map<String, Object> stream =
+        properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"));
     assertThat(stream.get("DestinationStreamArn")).isEqualTo(TestParameters.KINESIS);
     assertThat(roleStatements(template, "PinpointEventStreamRole"))
-        .containsExactlyInAnyOrder("Allow kinesis:PutRecords " + TestParameters.KINESIS, "Allow kinesis:DescribeStream " + TestParameters.KINESIS);
+        .containsExactlyInAnyOrder(
+            "Allow kinesis:PutRecords " + TestParameters.KINESIS,
+            "Allow kinesis:DescribeStream " + TestParameters.KINESIS);
   }
 }

@@ -1,34 +1,26 @@
 package io.reengage.infra;
 
-import static io.reengage.infra.Synth.properties;
-import static io.reengage.infra.Synth.render;
-import static io.reengage.infra.Synth.resource;
-import static io.reengage.infra.Synth.roleStatements;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
 /** Values that refuse to synthesise, and the shared values of the parameter tests. */
 class TestParameters {
 
-  static final String FIREHOSE = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/pinpoint-to-s3";
+  static final String FIREHOSE =
+      "arn:aws:firehose:eu-west-1:123456789012:deliverystream/pinpoint-to-s3";
   static final String KINESIS = "arn:aws:kinesis:eu-west-1:123456789012:stream/pinpoint-events";
   static final String PROJECT = "0123456789abcdef0123456789abcdef";
-  static final String KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  static final String KEY =
+      "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
   @Test
   void missingJarStopsSynthesisWithTheFix() {
     assertThatThrownBy(() -> Synth.template(Map.of("jobJar", "/nonexistent/reengage-job.jar")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Cannot synthesise the stack: job jar /nonexistent/reengage-job.jar does not exist (build it"
-            + " first with './mvnw -pl infra -am package', or point -c jobJar=PATH at a built jar)");
+        .hasMessage(
+            "Cannot synthesise the stack: job jar /nonexistent/reengage-job.jar does not exist (build it"
+                + " first with './mvnw -pl infra -am package', or point -c jobJar=PATH at a built jar)");
   }
 }

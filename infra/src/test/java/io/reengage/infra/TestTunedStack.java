@@ -5,14 +5,12 @@ import static io.reengage.infra.Synth.render;
 import static io.reengage.infra.Synth.resource;
 import static io.reengage.infra.Synth.roleStatements;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -63,22 +61,26 @@ class TestTunedStack {
 
   @Test
   void withRollupsTheRolesCoverTheDailyRollupStep() {
-    // The workflow's rollup step runs as the job role: it reads the events and replaces days under rollups/
+    // The workflow's rollup step runs as the job role: it reads the events and replaces days under
+    // rollups/
     // (staged, then moved into place: copy and delete on S3).
     assertThat(roleStatements(template, "SparkJobRole"))
         .containsAll(TestDefaultStack.read("EventsBucket", "events"))
         .containsAll(TestDefaultStack.readWrite("WorkBucket", "rollups"));
-    // The state machine starts and watches it like the segment job: the one application, the job role only.
-    assertThat(roleStatements(template, "WorkflowStateMachineRole")).contains(
-        "Allow emr-serverless:StartJobRun SparkApplication.Arn",
-        "Allow emr-serverless:GetJobRun SparkApplication.Arn/jobruns/*",
-        "Allow emr-serverless:CancelJobRun SparkApplication.Arn/jobruns/*",
-        "Allow iam:PassRole SparkJobRole.Arn if {StringEquals={iam:PassedToService=emr-serverless.amazonaws.com}}");
+    // The state machine starts and watches it like the segment job: the one application, the job
+    // role only.
+    assertThat(roleStatements(template, "WorkflowStateMachineRole"))
+        .contains(
+            "Allow emr-serverless:StartJobRun SparkApplication.Arn",
+            "Allow emr-serverless:GetJobRun SparkApplication.Arn/jobruns/*",
+            "Allow emr-serverless:CancelJobRun SparkApplication.Arn/jobruns/*",
+            "Allow iam:PassRole SparkJobRole.Arn if {StringEquals={iam:PassedToService=emr-serverless.amazonaws.com}}");
   }
 
   @Test
   void scheduleFollowsItsSettings() {
-    Map<String, Object> schedule = properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
+    Map<String, Object> schedule =
+        properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
     assertThat(schedule.get("ScheduleExpression")).isEqualTo("cron(0 5 ? * MON-FRI *)");
     assertThat(schedule.get("ScheduleExpressionTimezone")).isEqualTo("Europe/Berlin");
     assertThat(schedule.get("State")).isEqualTo("DISABLED");
@@ -86,15 +88,24 @@ class TestTunedStack {
 
   @Test
   void emrApplicationFollowsCapacityAndArchitecture() {
-    template.hasResourceProperties("AWS::EMRServerless::Application", Match.objectLike(Map.of(
-        "Architecture", "ARM64",
-        "AutoStopConfiguration", Map.of("Enabled", true, "IdleTimeoutMinutes", 5),
-        "MaximumCapacity", Map.of("Cpu", "8 vCPU", "Memory", "32 GB", "Disk", "200 GB"),
-        "RuntimeConfiguration", List.of(Map.of(
-            "Classification", "spark-defaults",
-            "Properties", Map.of(
-                "spark.emr-serverless.driverEnv.JAVA_HOME", "/usr/lib/jvm/java-17-amazon-corretto.aarch64/",
-                "spark.executorEnv.JAVA_HOME", "/usr/lib/jvm/java-17-amazon-corretto.aarch64/"))))));
+    template.hasResourceProperties(
+        "AWS::EMRServerless::Application",
+        Match.objectLike(
+            Map.of(
+                "Architecture", "ARM64",
+                "AutoStopConfiguration", Map.of("Enabled", true, "IdleTimeoutMinutes", 5),
+                "MaximumCapacity", Map.of("Cpu", "8 vCPU", "Memory", "32 GB", "Disk", "200 GB"),
+                "RuntimeConfiguration",
+                    List.of(
+                        Map.of(
+                            "Classification",
+                            "spark-defaults",
+                            "Properties",
+                            Map.of(
+                                "spark.emr-serverless.driverEnv.JAVA_HOME",
+                                    "/usr/lib/jvm/java-17-amazon-corretto.aarch64/",
+                                "spark.executorEnv.JAVA_HOME",
+                                    "/usr/lib/jvm/java-17-amazon-corretto.aarch64/"))))));
   }
 
   @Test
@@ -104,22 +115,28 @@ class TestTunedStack {
     assertThat(render(work.get("LifecycleConfiguration")))
         .contains("{ExpirationInDays=7, Id=expire-runs, Prefix=runs/, Status=Enabled}")
         .contains("{ExpirationInDays=30, Id=expire-emr-logs, Prefix=emr-logs/, Status=Enabled}");
-    assertThat(resource(template, "AWS::S3::Bucket", "WorkBucket").get("DeletionPolicy")).isEqualTo("Delete");
-    assertThat(resource(template, "AWS::Pinpoint::App", "PinpointProject").get("DeletionPolicy")).isEqualTo("Delete");
+    assertThat(resource(template, "AWS::S3::Bucket", "WorkBucket").get("DeletionPolicy"))
+        .isEqualTo("Delete");
+    assertThat(resource(template, "AWS::Pinpoint::App", "PinpointProject").get("DeletionPolicy"))
+        .isEqualTo("Delete");
   }
 
   @Test
   void withoutCrossCheckNoRoleTouchesAthenaOrItsResults() {
     assertThat(roleStatements(template, "WorkflowStateMachineRole"))
-        .noneMatch(line -> line.contains("athena:") || line.contains("glue:") || line.contains("s3:"));
-    assertThat(roleStatements(template, "SparkJobRole")).noneMatch(line -> line.contains("athena-results"));
-    Map<String, Object> schedule = properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
+        .noneMatch(
+            line -> line.contains("athena:") || line.contains("glue:") || line.contains("s3:"));
+    assertThat(roleStatements(template, "SparkJobRole"))
+        .noneMatch(line -> line.contains("athena-results"));
+    Map<String, Object> schedule =
+        properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
     assertThat(render(schedule.get("Target"))).contains("Input={\"crossCheck\":false}");
   }
 
   @Test
   void firehoseCanLeaveRecordsUndelimited() {
-    Map<String, Object> firehose = properties(resource(template, "AWS::KinesisFirehose::DeliveryStream", "IngestFirehose"));
+    Map<String, Object> firehose =
+        properties(resource(template, "AWS::KinesisFirehose::DeliveryStream", "IngestFirehose"));
     assertThat(render(firehose.get("ExtendedS3DestinationConfiguration")))
         .doesNotContain("ProcessingConfiguration")
         .contains("CompressionFormat=GZIP");
@@ -127,10 +144,18 @@ class TestTunedStack {
 
   @Test
   void segmentNameAndScanLimitReachTheirResources() {
-    assertThat(render(properties(resource(template, "AWS::Lambda::Function", "FunctionsStartImport"))
-        .get("Environment"))).contains("SEGMENT_NAME=Lapsed readers");
-    template.hasResourceProperties("AWS::Athena::WorkGroup", Match.objectLike(Map.of(
-        "Name", "ReengageTest-crosscheck",
-        "WorkGroupConfiguration", Match.objectLike(Map.of("BytesScannedCutoffPerQuery", 50_000_000_000L)))));
+    assertThat(
+            render(
+                properties(resource(template, "AWS::Lambda::Function", "FunctionsStartImport"))
+                    .get("Environment")))
+        .contains("SEGMENT_NAME=Lapsed readers");
+    template.hasResourceProperties(
+        "AWS::Athena::WorkGroup",
+        Match.objectLike(
+            Map.of(
+                "Name",
+                "ReengageTest-crosscheck",
+                "WorkGroupConfiguration",
+                Match.objectLike(Map.of("BytesScannedCutoffPerQuery", 50_000_000_000L)))));
   }
 }

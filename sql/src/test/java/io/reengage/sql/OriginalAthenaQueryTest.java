@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class OriginalAthenaQueryTest {
 
   /**
-   * SHA-256 of the seed README's query with every run of white space made one space and the ends trimmed,
-   * taken from the seed itself, so machines without the seed (CI may not have it) still catch an edit.
+   * SHA-256 of the seed README's query with every run of white space made one space and the ends
+   * trimmed, taken from the seed itself, so machines without the seed (CI may not have it) still
+   * catch an edit.
    */
   static final String SEED_QUERY_SHA256 =
       "a5181733e60c107dd4a11b32a75d2734c12f51580e9edcd205687639579b94e7";
@@ -28,7 +29,9 @@ class OriginalAthenaQueryTest {
     Optional<String> seed = QueryTexts.seedQuery();
     assumeTrue(
         seed.isPresent(),
-        "seed README not found at " + QueryTexts.seedReadme() + "; the pinned hash test still runs");
+        "seed README not found at "
+            + QueryTexts.seedReadme()
+            + "; the pinned hash test still runs");
     assertThat(SqlTokens.of(ORIGINAL)).isEqualTo(SqlTokens.of(seed.get()));
     assertThat(normalised(ORIGINAL)).isEqualTo(normalised(seed.get()));
   }
@@ -55,6 +58,7 @@ class OriginalAthenaQueryTest {
 
   static String sha256(String text) throws Exception {
     return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

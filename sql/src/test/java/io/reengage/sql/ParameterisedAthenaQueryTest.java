@@ -12,9 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parameterised Athena form differs from the original only where its header says: the table, each
- * current_date, and the added until predicate. The test undoes exactly those three edits on the token
- * stream and requires the original, token for token (comments included, white space aside).
+ * The parameterised Athena form differs from the original only where its header says: the table,
+ * each current_date, and the added until predicate. The test undoes exactly those three edits on
+ * the token stream and requires the original, token for token (comments included, white space
+ * aside).
  */
 class ParameterisedAthenaQueryTest {
 
@@ -42,7 +43,8 @@ class ParameterisedAthenaQueryTest {
             PARAMETERISED.replace("num_delivered > 5", "num_delivered >= 5"),
             PARAMETERISED.replace("  UNION\n", "  UNION ALL\n"),
             PARAMETERISED.replace("date_add('month', -10,", "date_add('month', -11,"),
-            PARAMETERISED.replace("-- Has at least 5 delivered emails", "-- Has at least 6 delivered emails"),
+            PARAMETERISED.replace(
+                "-- Has at least 5 delivered emails", "-- Has at least 6 delivered emails"),
             PARAMETERISED.replace("COUNT(delivered_timestamp)", "COUNT(*)"));
     for (String edited : edits) {
       assertThat(edited).isNotEqualTo(PARAMETERISED);
@@ -72,7 +74,8 @@ class ParameterisedAthenaQueryTest {
     List<Token> body = withoutHeader(SqlTokens.of(PARAMETERISED));
     int where = indexOf(body, List.of(new Token(Kind.WORD, "WHERE")), 0);
     assertThat(indexOf(body, UNTIL_PREDICATE, 0)).isEqualTo(where + 1);
-    // The parenthesis opened after AND closes at the end of the CTE's WHERE, so the bound applies to
+    // The parenthesis opened after AND closes at the end of the CTE's WHERE, so the bound applies
+    // to
     // the delivered and the engagement branch alike.
     int open = where + UNTIL_PREDICATE.size();
     int close = matchingParen(body, open);
@@ -91,7 +94,10 @@ class ParameterisedAthenaQueryTest {
                 "table", "events",
                 "as_of", "2026-08-31",
                 "until_epoch_millis", "1788220800000"));
-    assertThat(sql).doesNotContain("${").contains("DATE '2026-08-31'").contains("< 1788220800000 AND (");
+    assertThat(sql)
+        .doesNotContain("${")
+        .contains("DATE '2026-08-31'")
+        .contains("< 1788220800000 AND (");
     assertThatThrownBy(() -> QueryTexts.substitute(PARAMETERISED, java.util.Map.of("as_of", "x")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("No value for placeholder ${database}");
@@ -100,7 +106,11 @@ class ParameterisedAthenaQueryTest {
   /** Undoes the documented edits; throws when one of them is not there exactly as documented. */
   static List<Token> restoreOriginal(List<Token> parameterised) {
     List<Token> tokens = new ArrayList<>(withoutHeader(parameterised));
-    replaceAll(tokens, List.of(new Token(Kind.QUOTED, "\"${database}\"")), new Token(Kind.QUOTED, "\"pinpoint-events\""), 1);
+    replaceAll(
+        tokens,
+        List.of(new Token(Kind.QUOTED, "\"${database}\"")),
+        new Token(Kind.QUOTED, "\"pinpoint-events\""),
+        1);
     replaceAll(
         tokens,
         List.of(new Token(Kind.QUOTED, "\"${table}\"")),

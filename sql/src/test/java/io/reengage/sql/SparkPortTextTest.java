@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the job's --cross-check relies on in the port's text: the placeholders it fills, the CTEs in the
- * query's order, and no Athena-only syntax left. Whether the port means what the query means is
+ * What the job's --cross-check relies on in the port's text: the placeholders it fills, the CTEs in
+ * the query's order, and no Athena-only syntax left. Whether the port means what the query means is
  * TrinoAgreementTest's business (the port's rows equal the original's on Trino).
  */
 class SparkPortTextTest {
@@ -27,7 +27,10 @@ class SparkPortTextTest {
   void placeholders_areTheFiveTheJobFills_eachDocumentedInTheHeader() {
     assertThat(QueryTexts.placeholders(PORT))
         .containsExactlyInAnyOrder(
-            "as_of", "until_epoch_millis", "delivered_window_months", "engagement_window_months",
+            "as_of",
+            "until_epoch_millis",
+            "delivered_window_months",
+            "engagement_window_months",
             "min_delivered_exclusive");
     String header = PORT.substring(0, PORT.indexOf("WITH dataset"));
     for (String name : QueryTexts.placeholders(PORT)) {
@@ -46,7 +49,10 @@ class SparkPortTextTest {
                 "delivered_window_months", "10",
                 "engagement_window_months", "6",
                 "min_delivered_exclusive", "5"));
-    assertThat(sql).doesNotContain("${").contains("add_months(DATE '2026-08-31', -(10))").contains("num_delivered > 5");
+    assertThat(sql)
+        .doesNotContain("${")
+        .contains("add_months(DATE '2026-08-31', -(10))")
+        .contains("num_delivered > 5");
   }
 
   @Test
@@ -60,8 +66,10 @@ class SparkPortTextTest {
     List<Token> code = body.stream().filter(t -> t.kind() != Kind.COMMENT).toList();
     // In Spark a double-quoted name is a string literal, so every alias must be in backticks.
     assertThat(code).noneMatch(t -> t.kind() == Kind.QUOTED);
-    List<String> words = code.stream().filter(t -> t.kind() == Kind.WORD).map(t -> t.text().toLowerCase()).toList();
-    assertThat(words).doesNotContain("from_unixtime", "date_add", "current_date", "unnest", "cross");
+    List<String> words =
+        code.stream().filter(t -> t.kind() == Kind.WORD).map(t -> t.text().toLowerCase()).toList();
+    assertThat(words)
+        .doesNotContain("from_unixtime", "date_add", "current_date", "unnest", "cross");
     // Integer division: "/" is double division in Spark, so no slash may remain.
     assertThat(code).noneMatch(t -> t.kind() == Kind.SYMBOL && t.text().equals("/"));
   }

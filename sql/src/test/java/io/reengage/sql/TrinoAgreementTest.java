@@ -27,14 +27,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The original Athena query, run verbatim (but for its table name) by in-process Trino with current_date
- * pinned, against the job run as a user runs it, on the same event files. Rows must be equal as multisets.
+ * The original Athena query, run verbatim (but for its table name) by in-process Trino with
+ * current_date pinned, against the job run as a user runs it, on the same event files. Rows must be
+ * equal as multisets.
  *
- * <p>The original has no upper bound on arrival_timestamp, so Trino's table holds only the events with
- * {@code arrival_timestamp < until}: exactly what the parameterised form's added predicate keeps, which
- * each case also checks by running that form over all the events.
+ * <p>The original has no upper bound on arrival_timestamp, so Trino's table holds only the events
+ * with {@code arrival_timestamp < until}: exactly what the parameterised form's added predicate
+ * keeps, which each case also checks by running that form over all the events.
  *
- * <p>The job runs start first, in one separate JVM, and work while Trino loads and queries the same files.
+ * <p>The job runs start first, in one separate JVM, and work while Trino loads and queries the same
+ * files.
  */
 class TrinoAgreementTest {
 
@@ -59,11 +61,16 @@ class TrinoAgreementTest {
     List<String> jobArgs() {
       return List.of(
           "segment",
-          "--events", events.toString(),
-          "--as-of", asOf.toString(),
-          "--until", until().toString(),
-          "--layout", layout,
-          "--out", out.toString());
+          "--events",
+          events.toString(),
+          "--as-of",
+          asOf.toString(),
+          "--until",
+          until().toString(),
+          "--layout",
+          layout,
+          "--out",
+          out.toString());
     }
   }
 
@@ -94,18 +101,34 @@ class TrinoAgreementTest {
     Path own = tmp.resolve("synthetic-7");
     SyntheticEvents.write(own, 7L, LocalDate.parse("2027-08-31"), 240);
     addCase("synthetic 7 2027-08-31", own, LocalDate.parse("2027-08-31"), "firehose");
-    // Sets from the job's generator, with its edge cases (about 25 000 records each). They are written with
-    // one-day Firehose buffers to keep the file count (and the job's per-file cost) low. Firehose buffers
+    // Sets from the job's generator, with its edge cases (about 25 000 records each). They are
+    // written with
+    // one-day Firehose buffers to keep the file count (and the job's per-file cost) low. Firehose
+    // buffers
     // at most 900 s, and the job's folder pruning allows an hour between an object's folder and its
-    // records; a one-day buffer breaks that, so the job reads these sets as a flat folder (no pruning).
+    // records; a one-day buffer breaks that, so the job reads these sets as a flat folder (no
+    // pruning).
     // testdata and the synthetic set above exercise the pruning.
     List<List<String>> runs = new ArrayList<>();
     for (Map.Entry<Long, String> g : GENERATED.entrySet()) {
       Path events = tmp.resolve("generated-" + g.getKey());
-      runs.add(List.of("generate", events.toString(), g.getValue(), g.getKey().toString(), "300", "400", "60"));
-      addCase("generated " + g.getKey() + " " + g.getValue(), events, LocalDate.parse(g.getValue()), "flat");
+      runs.add(
+          List.of(
+              "generate",
+              events.toString(),
+              g.getValue(),
+              g.getKey().toString(),
+              "300",
+              "400",
+              "60"));
+      addCase(
+          "generated " + g.getKey() + " " + g.getValue(),
+          events,
+          LocalDate.parse(g.getValue()),
+          "flat");
     }
-    // Then per case the job and the Spark SQL port: run i of case k is at GENERATED.size() + 2k + i.
+    // Then per case the job and the Spark SQL port: run i of case k is at GENERATED.size() + 2k +
+    // i.
     CASES.values().forEach(c -> runs.addAll(List.of(c.jobArgs(), c.portArgs())));
     jobs = JobCli.start(tmp.resolve("jobs"), runs);
 
@@ -125,7 +148,14 @@ class TrinoAgreementTest {
   private static void addCase(String name, Path events, LocalDate asOf, String layout) {
     int k = CASES.size();
     CASES.put(
-        name, new Case(name, events, asOf, layout, tmp.resolve("out-" + k), tmp.resolve("port-" + k + ".jsonl")));
+        name,
+        new Case(
+            name,
+            events,
+            asOf,
+            layout,
+            tmp.resolve("out-" + k),
+            tmp.resolve("port-" + k + ".jsonl")));
   }
 
   @AfterAll
@@ -137,7 +167,10 @@ class TrinoAgreementTest {
       // A failure before every run was awaited must not leave the job JVM running.
       jobs.stop();
       // How long each run took, for anyone watching the test budget; the job logs counts only.
-      jobs.log().lines().filter(l -> l.startsWith("=== run ") && l.contains(" exit ")).forEach(System.out::println);
+      jobs.log()
+          .lines()
+          .filter(l -> l.startsWith("=== run ") && l.contains(" exit "))
+          .forEach(System.out::println);
     }
   }
 
@@ -155,16 +188,24 @@ class TrinoAgreementTest {
     MaterializedResult original = trino.query(Agreement.originalOn(bounded), c.asOf());
     assertThat(original.getColumnNames()).as("the import header").isEqualTo(ImportCsv.HEADER);
 
-    // The parameterised form over every event, with current_date far off to show it is not used, equals
+    // The parameterised form over every event, with current_date far off to show it is not used,
+    // equals
     // the original over the bounded events, rows with unusable addresses included.
     String unbounded = UNBOUNDED.computeIfAbsent(c.events(), e -> newTable(all));
     MaterializedResult parameterised =
-        trino.query(Agreement.parameterisedOn(unbounded, c.asOf(), c.until()), c.asOf().plusYears(3));
+        trino.query(
+            Agreement.parameterisedOn(unbounded, c.asOf(), c.until()), c.asOf().plusYears(3));
     Agreement.assertSameRows(
-        name, "parameterised form", Agreement.rows(parameterised), "original", Agreement.rows(original));
+        name,
+        "parameterised form",
+        Agreement.rows(parameterised),
+        "original",
+        Agreement.rows(original));
 
-    // The port keeps the query's semantics, unusable addresses included: its rows are the original's.
-    Agreement.assertSameRows(name, "Spark SQL port", portRows(c), "Trino", Agreement.rows(original));
+    // The port keeps the query's semantics, unusable addresses included: its rows are the
+    // original's.
+    Agreement.assertSameRows(
+        name, "Spark SQL port", portRows(c), "Trino", Agreement.rows(original));
 
     List<List<String>> trinoRows = withoutUnusableAddresses(original);
     List<List<String>> jobRows = jobRows(c);
@@ -175,19 +216,29 @@ class TrinoAgreementTest {
       assertThat(jobRows).hasSize(32);
     }
     if (name.startsWith("generated ")) {
-      // The generator's edge cases come with a hand-written expectation (EdgeCases): the original query on
+      // The generator's edge cases come with a hand-written expectation (EdgeCases): the original
+      // query on
       // Trino must select exactly those edge addresses, with those delivery counts.
       Map<String, Integer> edge = new LinkedHashMap<>();
       for (List<String> row : Agreement.rows(original)) {
-        if (row.get(1) != null && row.get(1).toLowerCase(java.util.Locale.ROOT).strip().endsWith("@edge.example.com")) {
+        if (row.get(1) != null
+            && row.get(1)
+                .toLowerCase(java.util.Locale.ROOT)
+                .strip()
+                .endsWith("@edge.example.com")) {
           edge.put(row.get(1), Integer.valueOf(row.get(6)));
         }
       }
-      assertThat(edge).containsExactlyInAnyOrderEntriesOf(io.reengage.job.generate.EdgeCases.expectedUnengaged());
+      assertThat(edge)
+          .containsExactlyInAnyOrderEntriesOf(
+              io.reengage.job.generate.EdgeCases.expectedUnengaged());
     }
     System.out.printf(
         "%s: %d events (%d before until), %d rows, %d of them with unusable addresses%n",
-        name, all.size(), Agreement.before(all, c.until()).size(), original.getRowCount(),
+        name,
+        all.size(),
+        Agreement.before(all, c.until()).size(),
+        original.getRowCount(),
         original.getRowCount() - trinoRows.size());
   }
 
@@ -196,11 +247,13 @@ class TrinoAgreementTest {
     // What the loader gives Trino comes back unchanged: quotes, backslashes, line breaks, astral
     // characters, NULL and empty elements.
     List<String> destination =
-        java.util.Arrays.asList("o'neil@x", "back\\slash\"q", "line\nbreak", "\ud83d\ude00@x", null, "", "\u0000");
+        java.util.Arrays.asList(
+            "o'neil@x", "back\\slash\"q", "line\nbreak", "\ud83d\ude00@x", null, "", "\u0000");
     String table = newTable(List.of(new Event("_email.delivered", 5L, destination)));
     MaterializedResult r =
         trino.query(
-            "SELECT d FROM " + TrinoEngine.qualified(table)
+            "SELECT d FROM "
+                + TrinoEngine.qualified(table)
                 + " CROSS JOIN UNNEST(facets.email_channel.mail_event.mail.destination) WITH ORDINALITY AS t(d, i)"
                 + " ORDER BY i",
             LocalDate.parse("2026-01-01"));
@@ -219,7 +272,8 @@ class TrinoAgreementTest {
 
   @Test
   void aDayLaterOnTheTrinoSide_isADifference() throws Exception {
-    // The comparison must be able to fail. A day later (same until), the engagement window starts after
+    // The comparison must be able to fail. A day later (same until), the engagement window starts
+    // after
     // the open of clamp-open-feb28@example.com (testdata/README.md), so Trino returns a row the job
     // at 2026-08-31 does not.
     Case c = CASES.get("testdata 2026-08-31");
@@ -246,13 +300,15 @@ class TrinoAgreementTest {
     int index = GENERATED.size() + 2 * new ArrayList<>(CASES.values()).indexOf(c) + which;
     int exit = jobs.await().get(index);
     assertThat(exit)
-        .as("exit code of the %s run for %s; log:%n%s", which == 0 ? "job" : "port", c.name(), jobs.log())
+        .as(
+            "exit code of the %s run for %s; log:%n%s",
+            which == 0 ? "job" : "port", c.name(), jobs.log())
         .isZero();
   }
 
   /**
-   * Trino's rows as CSV fields, without the rows whose address is NULL, empty or white space only: the
-   * query keeps those, the job drops them (SPEC.md, deviation "Unusable addresses").
+   * Trino's rows as CSV fields, without the rows whose address is NULL, empty or white space only:
+   * the query keeps those, the job drops them (SPEC.md, deviation "Unusable addresses").
    */
   static List<List<String>> withoutUnusableAddresses(MaterializedResult result) {
     return Agreement.asCsvFields(

@@ -4,8 +4,8 @@ import static io.reengage.infra.Policies.allow;
 
 import io.reengage.infra.Trust;
 import io.reengage.infra.config.Settings;
-import io.reengage.infra.storage.S3Access;
 import io.reengage.infra.storage.DataLocations;
+import io.reengage.infra.storage.S3Access;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,15 +19,16 @@ import software.constructs.Construct;
 
 /**
  * The EMR Serverless application that runs the job, the job jar it runs, and the role a job run
- * assumes. The role reads the events, reads and writes the run outputs and rollups, writes logs, and
- * reads the jar: nothing else.
+ * assumes. The role reads the events, reads and writes the run outputs and rollups, writes logs,
+ * and reads the jar: nothing else.
  */
 public final class SparkJobs extends Construct {
 
   /** Where EMR Serverless keeps the Java 17 runtime on each architecture (EMR 7.x images). */
-  private static final Map<String, String> JAVA_17_HOME = Map.of(
-      "X86_64", "/usr/lib/jvm/java-17-amazon-corretto.x86_64/",
-      "ARM64", "/usr/lib/jvm/java-17-amazon-corretto.aarch64/");
+  private static final Map<String, String> JAVA_17_HOME =
+      Map.of(
+          "X86_64", "/usr/lib/jvm/java-17-amazon-corretto.x86_64/",
+          "ARM64", "/usr/lib/jvm/java-17-amazon-corretto.aarch64/");
 
   private final CfnApplication application;
   private final Role jobRole;
@@ -37,49 +38,66 @@ public final class SparkJobs extends Construct {
    * @param readsAthenaResults whether job runs compare against Athena's results (the cross-check)
    */
   public SparkJobs(
-      Construct scope, String id, Settings.Emr settings, Path jobJarFile, DataLocations locations,
+      Construct scope,
+      String id,
+      Settings.Emr settings,
+      Path jobJarFile,
+      DataLocations locations,
       boolean readsAthenaResults) {
     super(scope, id);
     jobJar = Asset.Builder.create(this, "JobJar").path(requireFile(jobJarFile).toString()).build();
 
     String javaHome = JAVA_17_HOME.get(settings.architecture());
-    application = CfnApplication.Builder.create(this, "Application")
-        .name(Stack.of(this).getStackName().toLowerCase())
-        .type("Spark")
-        .releaseLabel(settings.releaseLabel())
-        .architecture(settings.architecture())
-        .autoStartConfiguration(CfnApplication.AutoStartConfigurationProperty.builder().enabled(true).build())
-        .autoStopConfiguration(CfnApplication.AutoStopConfigurationProperty.builder()
-            .enabled(true)
-            .idleTimeoutMinutes(settings.idleTimeoutMinutes())
-            .build())
-        // The cap bounds the cost of any run, including a backfill over years.
-        .maximumCapacity(CfnApplication.MaximumAllowedResourcesProperty.builder()
-            .cpu(settings.maxCpu())
-            .memory(settings.maxMemory())
-            .disk(settings.maxDisk())
-            .build())
-        // EMR 7.x already defaults to Java 17; pinning it keeps a later default from changing the runtime
-        // under the job, which is compiled for 17.
-        .runtimeConfiguration(List.of(CfnApplication.ConfigurationObjectProperty.builder()
-            .classification("spark-defaults")
-            .properties(Map.of(
-                "spark.emr-serverless.driverEnv.JAVA_HOME", javaHome,
-                "spark.executorEnv.JAVA_HOME", javaHome))
-            .build()))
-        .monitoringConfiguration(CfnApplication.MonitoringConfigurationProperty.builder()
-            .s3MonitoringConfiguration(CfnApplication.S3MonitoringConfigurationProperty.builder()
-                .logUri(locations.logs().uri())
-                .build())
-            .build())
-        .build();
+    application =
+        CfnApplication.Builder.create(this, "Application")
+            .name(Stack.of(this).getStackName().toLowerCase())
+            .type("Spark")
+            .releaseLabel(settings.releaseLabel())
+            .architecture(settings.architecture())
+            .autoStartConfiguration(
+                CfnApplication.AutoStartConfigurationProperty.builder().enabled(true).build())
+            .autoStopConfiguration(
+                CfnApplication.AutoStopConfigurationProperty.builder()
+                    .enabled(true)
+                    .idleTimeoutMinutes(settings.idleTimeoutMinutes())
+                    .build())
+            // The cap bounds the cost of any run, including a backfill over years.
+            .maximumCapacity(
+                CfnApplication.MaximumAllowedResourcesProperty.builder()
+                    .cpu(settings.maxCpu())
+                    .memory(settings.maxMemory())
+                    .disk(settings.maxDisk())
+                    .build())
+            // EMR 7.x already defaults to Java 17; pinning it keeps a later default from changing
+            // the runtime
+            // under the job, which is compiled for 17.
+            .runtimeConfiguration(
+                List.of(
+                    CfnApplication.ConfigurationObjectProperty.builder()
+                        .classification("spark-defaults")
+                        .properties(
+                            Map.of(
+                                "spark.emr-serverless.driverEnv.JAVA_HOME", javaHome,
+                                "spark.executorEnv.JAVA_HOME", javaHome))
+                        .build()))
+            .monitoringConfiguration(
+                CfnApplication.MonitoringConfigurationProperty.builder()
+                    .s3MonitoringConfiguration(
+                        CfnApplication.S3MonitoringConfigurationProperty.builder()
+                            .logUri(locations.logs().uri())
+                            .build())
+                    .build())
+            .build();
 
-    jobRole = Role.Builder.create(this, "JobRole")
-        .assumedBy(Trust.service(this, "emr-serverless.amazonaws.com"))
-        .description("EMR Serverless job runs of reengage: read events, write runs and rollups")
-        .build();
+    jobRole =
+        Role.Builder.create(this, "JobRole")
+            .assumedBy(Trust.service(this, "emr-serverless.amazonaws.com"))
+            .description("EMR Serverless job runs of reengage: read events, write runs and rollups")
+            .build();
     S3Access.read(locations.events()).forEach(jobRole::addToPolicy);
-    locations.eventsKmsKeyArn().ifPresent(key -> jobRole.addToPolicy(allow(List.of("kms:Decrypt"), List.of(key))));
+    locations
+        .eventsKmsKeyArn()
+        .ifPresent(key -> jobRole.addToPolicy(allow(List.of("kms:Decrypt"), List.of(key))));
     S3Access.readWrite(locations.runs()).forEach(jobRole::addToPolicy);
     S3Access.readWrite(locations.rollups()).forEach(jobRole::addToPolicy);
     if (readsAthenaResults) {
@@ -87,17 +105,25 @@ public final class SparkJobs extends Construct {
     }
     jobRole.addToPolicy(S3Access.writeOnly(locations.logs()));
     // Only the jar object, not the CDK asset bucket that holds every asset of the account.
-    jobRole.addToPolicy(allow(
-        List.of("s3:GetObject"),
-        List.of("arn:" + Aws.PARTITION + ":s3:::" + jobJar.getS3BucketName() + "/"
-            + jobJar.getS3ObjectKey())));
+    jobRole.addToPolicy(
+        allow(
+            List.of("s3:GetObject"),
+            List.of(
+                "arn:"
+                    + Aws.PARTITION
+                    + ":s3:::"
+                    + jobJar.getS3BucketName()
+                    + "/"
+                    + jobJar.getS3ObjectKey())));
   }
 
   private static Path requireFile(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(String.format(
-          "Cannot synthesise the stack: job jar %s does not exist (build it first with"
-              + " './mvnw -pl infra -am package', or point -c jobJar=PATH at a built jar)", file));
+      throw new IllegalStateException(
+          String.format(
+              "Cannot synthesise the stack: job jar %s does not exist (build it first with"
+                  + " './mvnw -pl infra -am package', or point -c jobJar=PATH at a built jar)",
+              file));
     }
     return file;
   }

@@ -6,8 +6,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Typed access to CDK context values. Values arrive as strings from {@code -c KEY=VALUE} and as JSON
- * types from {@code cdk.json}; both are accepted. Every rejection names the key, the value and the fix.
+ * Typed access to CDK context values. Values arrive as strings from {@code -c KEY=VALUE} and as
+ * JSON types from {@code cdk.json}; both are accepted. Every rejection names the key, the value and
+ * the fix.
  */
 final class ContextReader {
 
@@ -27,7 +28,9 @@ final class ContextReader {
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }
 
-  /** Like {@link #string}, but a value given as empty stays empty instead of meaning the default. */
+  /**
+   * Like {@link #string}, but a value given as empty stays empty instead of meaning the default.
+   */
   String stringOrEmpty(String key, String defaultValue) {
     Object value = lookup.apply(key);
     return value == null ? defaultValue : value.toString().trim();
@@ -47,11 +50,12 @@ final class ContextReader {
 
   Optional<String> optionalMatching(String key, Pattern pattern, String expected) {
     Optional<String> value = optionalString(key);
-    value.ifPresent(v -> {
-      if (!pattern.matcher(v).matches()) {
-        throw invalid(key, v, expected);
-      }
-    });
+    value.ifPresent(
+        v -> {
+          if (!pattern.matcher(v).matches()) {
+            throw invalid(key, v, expected);
+          }
+        });
     return value;
   }
 
@@ -92,8 +96,9 @@ final class ContextReader {
   }
 
   static InvalidSettingException invalid(String key, String value, String expected) {
-    return new InvalidSettingException(String.format(
-        "Invalid context value %s: '%s' (expected %s; set it with -c %s=VALUE or in cdk.json)",
-        key, value, expected, key));
+    return new InvalidSettingException(
+        String.format(
+            "Invalid context value %s: '%s' (expected %s; set it with -c %s=VALUE or in cdk.json)",
+            key, value, expected, key));
   }
 }

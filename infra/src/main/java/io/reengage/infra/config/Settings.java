@@ -69,8 +69,10 @@ public record Settings(
 
   /** The Pinpoint project, its event stream and the imported segment. */
   public record Pinpoint(
-      Optional<String> existingProjectId, String projectName, boolean createEventStream, String segmentName) {
-  }
+      Optional<String> existingProjectId,
+      String projectName,
+      boolean createEventStream,
+      String segmentName) {}
 
   /** The rules of SPEC.md that a deployment may tune. */
   public record Rules(int deliveredWindowMonths, int engagementWindowMonths, int minDelivered) {
@@ -84,38 +86,43 @@ public record Settings(
   }
 
   /** When the daily run starts. */
-  public record Schedule(String expression, String timezone, boolean enabled) {
-  }
+  public record Schedule(String expression, String timezone, boolean enabled) {}
 
   /** Glue table and Athena workgroup, and whether runs use them for the cross-check. */
-  public record Catalog(boolean crossCheck, String database, String table, String projectionStart, int maxScanGb) {
-  }
+  public record Catalog(
+      boolean crossCheck, String database, String table, String projectionStart, int maxScanGb) {}
 
   /** The EMR Serverless application. */
   public record Emr(
-      String releaseLabel, String architecture, String maxCpu, String maxMemory, String maxDisk, int idleTimeoutMinutes) {
-  }
+      String releaseLabel,
+      String architecture,
+      String maxCpu,
+      String maxMemory,
+      String maxDisk,
+      int idleTimeoutMinutes) {}
 
   /** How long logs and outputs are kept and what happens to buckets on teardown. */
-  public record Retention(int logDays, int outputDays, boolean retainData) {
-  }
+  public record Retention(int logDays, int outputDays, boolean retainData) {}
 
   /** How each workflow run drives the job and the import. */
-  public record Runs(int jobTimeoutMinutes, int importTimeoutSeconds, String sparkConf, boolean useRollups) {
-  }
+  public record Runs(
+      int jobTimeoutMinutes, int importTimeoutSeconds, String sparkConf, boolean useRollups) {}
 
   /** Files built elsewhere in the repository that the stack deploys. */
-  public record Artifacts(Path jobJar, Path lambdaJar, Path stateMachineFile) {
-  }
+  public record Artifacts(Path jobJar, Path lambdaJar, Path stateMachineFile) {}
 
-  /** The events prefix; empty or "/" stands for the bucket root, where Firehose writes by default. */
+  /**
+   * The events prefix; empty or "/" stands for the bucket root, where Firehose writes by default.
+   */
   private static String eventsPrefix(ContextReader ctx) {
     String prefix = ctx.stringOrEmpty(EVENTS_PREFIX, EVENTS_PREFIX_DEFAULT);
     if (prefix.equals("/")) {
       return "";
     }
     if (!PREFIX.matcher(prefix).matches()) {
-      throw ContextReader.invalid(EVENTS_PREFIX, prefix,
+      throw ContextReader.invalid(
+          EVENTS_PREFIX,
+          prefix,
           "a key prefix ending in '/', without a leading '/', such as events/ (empty or / for the bucket root)");
     }
     return prefix;
@@ -132,110 +139,179 @@ public record Settings(
     ContextReader ctx = new ContextReader(lookup);
 
     Optional<String> kinesisArn =
-        ctx.optionalMatching(KINESIS_STREAM_ARN, KINESIS_ARN, "a Kinesis stream ARN, arn:aws:kinesis:REGION:ACCOUNT:stream/NAME");
-    Optional<String> firehoseArn = ctx.optionalMatching(
-        FIREHOSE_ARN, FIREHOSE_ARN_PATTERN, "a Firehose ARN, arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME");
+        ctx.optionalMatching(
+            KINESIS_STREAM_ARN,
+            KINESIS_ARN,
+            "a Kinesis stream ARN, arn:aws:kinesis:REGION:ACCOUNT:stream/NAME");
+    Optional<String> firehoseArn =
+        ctx.optionalMatching(
+            FIREHOSE_ARN,
+            FIREHOSE_ARN_PATTERN,
+            "a Firehose ARN, arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME");
     Optional<String> eventsBucket =
-        ctx.optionalMatching(EVENTS_BUCKET, BUCKET_NAME, "an S3 bucket name (lower case, 3-63 characters, no s3://)");
+        ctx.optionalMatching(
+            EVENTS_BUCKET,
+            BUCKET_NAME,
+            "an S3 bucket name (lower case, 3-63 characters, no s3://)");
     if (kinesisArn.isPresent() && firehoseArn.isPresent()) {
-      throw new InvalidSettingException(String.format(
-          "Cannot use both %s and %s: give the Firehose if it already delivers to S3, else the Kinesis stream"
-              + " (remove one of the -c values)", KINESIS_STREAM_ARN, FIREHOSE_ARN));
+      throw new InvalidSettingException(
+          String.format(
+              "Cannot use both %s and %s: give the Firehose if it already delivers to S3, else the Kinesis stream"
+                  + " (remove one of the -c values)",
+              KINESIS_STREAM_ARN, FIREHOSE_ARN));
     }
     if (firehoseArn.isPresent() && eventsBucket.isEmpty()) {
-      throw new InvalidSettingException(String.format(
-          "Cannot use an existing Firehose without %s: the job must read the bucket that Firehose writes to"
-              + " (add -c %s=BUCKET and -c %s=PREFIX/)", EVENTS_BUCKET, EVENTS_BUCKET, EVENTS_PREFIX));
+      throw new InvalidSettingException(
+          String.format(
+              "Cannot use an existing Firehose without %s: the job must read the bucket that Firehose writes to"
+                  + " (add -c %s=BUCKET and -c %s=PREFIX/)",
+              EVENTS_BUCKET, EVENTS_BUCKET, EVENTS_PREFIX));
     }
-    Events events = new Events(
-        eventsBucket,
-        eventsPrefix(ctx),
-        ctx.optionalMatching(EVENTS_KMS_KEY_ARN, KMS_ARN, "a KMS key ARN, arn:aws:kms:REGION:ACCOUNT:key/ID"),
-        kinesisArn,
-        firehoseArn,
-        ctx.integer(KINESIS_SHARDS, KINESIS_SHARDS_DEFAULT, 1, 500),
-        ctx.integer(FIREHOSE_BUFFER_MB, FIREHOSE_BUFFER_MB_DEFAULT, 1, 128),
-        ctx.integer(FIREHOSE_BUFFER_SECONDS, FIREHOSE_BUFFER_SECONDS_DEFAULT, 0, 900),
-        ctx.bool(FIREHOSE_APPEND_NEWLINE, FIREHOSE_APPEND_NEWLINE_DEFAULT));
+    Events events =
+        new Events(
+            eventsBucket,
+            eventsPrefix(ctx),
+            ctx.optionalMatching(
+                EVENTS_KMS_KEY_ARN, KMS_ARN, "a KMS key ARN, arn:aws:kms:REGION:ACCOUNT:key/ID"),
+            kinesisArn,
+            firehoseArn,
+            ctx.integer(KINESIS_SHARDS, KINESIS_SHARDS_DEFAULT, 1, 500),
+            ctx.integer(FIREHOSE_BUFFER_MB, FIREHOSE_BUFFER_MB_DEFAULT, 1, 128),
+            ctx.integer(FIREHOSE_BUFFER_SECONDS, FIREHOSE_BUFFER_SECONDS_DEFAULT, 0, 900),
+            ctx.bool(FIREHOSE_APPEND_NEWLINE, FIREHOSE_APPEND_NEWLINE_DEFAULT));
 
     Optional<String> projectId =
-        ctx.optionalMatching(PINPOINT_PROJECT_ID, PROJECT_ID, "a Pinpoint project ID (32 lower-case hex characters)");
-    // A project has a single event stream: creating one for an existing project replaces the one it has.
-    // So by default the stream is created only for a new project, or when this stack builds the pipeline.
+        ctx.optionalMatching(
+            PINPOINT_PROJECT_ID,
+            PROJECT_ID,
+            "a Pinpoint project ID (32 lower-case hex characters)");
+    // A project has a single event stream: creating one for an existing project replaces the one it
+    // has.
+    // So by default the stream is created only for a new project, or when this stack builds the
+    // pipeline.
     boolean defaultEventStream =
         projectId.isEmpty() || (kinesisArn.isEmpty() && firehoseArn.isEmpty());
-    Pinpoint pinpoint = new Pinpoint(
-        projectId,
-        ctx.matching(PINPOINT_PROJECT_NAME, PINPOINT_PROJECT_NAME_DEFAULT, NAME, "1-64 letters, digits, spaces, _ . -"),
-        ctx.bool(CREATE_EVENT_STREAM, defaultEventStream),
-        ctx.matching(SEGMENT_NAME, SEGMENT_NAME_DEFAULT, NAME, "1-64 letters, digits, spaces, _ . -"));
+    Pinpoint pinpoint =
+        new Pinpoint(
+            projectId,
+            ctx.matching(
+                PINPOINT_PROJECT_NAME,
+                PINPOINT_PROJECT_NAME_DEFAULT,
+                NAME,
+                "1-64 letters, digits, spaces, _ . -"),
+            ctx.bool(CREATE_EVENT_STREAM, defaultEventStream),
+            ctx.matching(
+                SEGMENT_NAME, SEGMENT_NAME_DEFAULT, NAME, "1-64 letters, digits, spaces, _ . -"));
 
-    Rules rules = new Rules(
-        ctx.integer(DELIVERED_WINDOW_MONTHS, DELIVERED_WINDOW_MONTHS_DEFAULT, 1, 120),
-        ctx.integer(ENGAGEMENT_WINDOW_MONTHS, ENGAGEMENT_WINDOW_MONTHS_DEFAULT, 1, 120),
-        ctx.integer(MIN_DELIVERED, MIN_DELIVERED_DEFAULT, 1, 100_000));
+    Rules rules =
+        new Rules(
+            ctx.integer(DELIVERED_WINDOW_MONTHS, DELIVERED_WINDOW_MONTHS_DEFAULT, 1, 120),
+            ctx.integer(ENGAGEMENT_WINDOW_MONTHS, ENGAGEMENT_WINDOW_MONTHS_DEFAULT, 1, 120),
+            ctx.integer(MIN_DELIVERED, MIN_DELIVERED_DEFAULT, 1, 100_000));
 
     boolean crossCheck = ctx.bool(CROSS_CHECK, CROSS_CHECK_DEFAULT);
     if (crossCheck && !rules.equalsQueryWindows()) {
-      // The Athena side runs the original query, whose 10 and 6 months and "> 5" are fixed in its text.
-      throw new InvalidSettingException(String.format(
-          "Cannot cross-check with deliveredWindowMonths=%d, engagementWindowMonths=%d, minDelivered=%d: the"
-              + " Athena query keeps the original 10, 6 and 6 (use the defaults, or set -c crossCheck=false)",
-          rules.deliveredWindowMonths(), rules.engagementWindowMonths(), rules.minDelivered()));
+      // The Athena side runs the original query, whose 10 and 6 months and "> 5" are fixed in its
+      // text.
+      throw new InvalidSettingException(
+          String.format(
+              "Cannot cross-check with deliveredWindowMonths=%d, engagementWindowMonths=%d, minDelivered=%d: the"
+                  + " Athena query keeps the original 10, 6 and 6 (use the defaults, or set -c crossCheck=false)",
+              rules.deliveredWindowMonths(), rules.engagementWindowMonths(), rules.minDelivered()));
     }
 
     String timezone = ctx.string(SCHEDULE_TIMEZONE, SCHEDULE_TIMEZONE_DEFAULT);
     try {
       ZoneId.of(timezone);
     } catch (DateTimeException e) {
-      throw ContextReader.invalid(SCHEDULE_TIMEZONE, timezone, "an IANA time zone such as UTC or Europe/Berlin");
+      throw ContextReader.invalid(
+          SCHEDULE_TIMEZONE, timezone, "an IANA time zone such as UTC or Europe/Berlin");
     }
-    Schedule schedule = new Schedule(
-        ctx.matching(SCHEDULE, SCHEDULE_DEFAULT, SCHEDULE_EXPRESSION,
-            "an EventBridge Scheduler expression such as cron(30 2 * * ? *) or rate(1 day)"),
-        timezone,
-        ctx.bool(SCHEDULE_ENABLED, SCHEDULE_ENABLED_DEFAULT));
+    Schedule schedule =
+        new Schedule(
+            ctx.matching(
+                SCHEDULE,
+                SCHEDULE_DEFAULT,
+                SCHEDULE_EXPRESSION,
+                "an EventBridge Scheduler expression such as cron(30 2 * * ? *) or rate(1 day)"),
+            timezone,
+            ctx.bool(SCHEDULE_ENABLED, SCHEDULE_ENABLED_DEFAULT));
 
-    Catalog catalog = new Catalog(
-        crossCheck,
-        ctx.matching(GLUE_DATABASE, GLUE_DATABASE_DEFAULT, GLUE_NAME, "lower-case letters, digits and _"),
-        ctx.matching(GLUE_TABLE, GLUE_TABLE_DEFAULT, GLUE_NAME, "lower-case letters, digits and _"),
-        ctx.matching(PROJECTION_START, PROJECTION_START_DEFAULT, HOUR_FOLDER, "an hour folder yyyy/MM/dd/HH"),
-        ctx.integer(ATHENA_MAX_SCAN_GB, ATHENA_MAX_SCAN_GB_DEFAULT, 1, 1_000_000));
+    Catalog catalog =
+        new Catalog(
+            crossCheck,
+            ctx.matching(
+                GLUE_DATABASE,
+                GLUE_DATABASE_DEFAULT,
+                GLUE_NAME,
+                "lower-case letters, digits and _"),
+            ctx.matching(
+                GLUE_TABLE, GLUE_TABLE_DEFAULT, GLUE_NAME, "lower-case letters, digits and _"),
+            ctx.matching(
+                PROJECTION_START,
+                PROJECTION_START_DEFAULT,
+                HOUR_FOLDER,
+                "an hour folder yyyy/MM/dd/HH"),
+            ctx.integer(ATHENA_MAX_SCAN_GB, ATHENA_MAX_SCAN_GB_DEFAULT, 1, 1_000_000));
 
-    Emr emr = new Emr(
-        ctx.matching(EMR_RELEASE_LABEL, EMR_RELEASE_LABEL_DEFAULT, RELEASE, "an EMR release label such as emr-7.9.0"),
-        ctx.matching(EMR_ARCHITECTURE, EMR_ARCHITECTURE_DEFAULT, ARCHITECTURE, "X86_64 or ARM64"),
-        ctx.matching(EMR_MAX_CPU, EMR_MAX_CPU_DEFAULT, CPU, "a vCPU count such as '32 vCPU'"),
-        ctx.matching(EMR_MAX_MEMORY, EMR_MAX_MEMORY_DEFAULT, GB, "a size such as '128 GB'"),
-        ctx.matching(EMR_MAX_DISK, EMR_MAX_DISK_DEFAULT, GB, "a size such as '1000 GB'"),
-        ctx.integer(EMR_IDLE_TIMEOUT_MINUTES, EMR_IDLE_TIMEOUT_MINUTES_DEFAULT, 1, 10_080));
+    Emr emr =
+        new Emr(
+            ctx.matching(
+                EMR_RELEASE_LABEL,
+                EMR_RELEASE_LABEL_DEFAULT,
+                RELEASE,
+                "an EMR release label such as emr-7.9.0"),
+            ctx.matching(
+                EMR_ARCHITECTURE, EMR_ARCHITECTURE_DEFAULT, ARCHITECTURE, "X86_64 or ARM64"),
+            ctx.matching(EMR_MAX_CPU, EMR_MAX_CPU_DEFAULT, CPU, "a vCPU count such as '32 vCPU'"),
+            ctx.matching(EMR_MAX_MEMORY, EMR_MAX_MEMORY_DEFAULT, GB, "a size such as '128 GB'"),
+            ctx.matching(EMR_MAX_DISK, EMR_MAX_DISK_DEFAULT, GB, "a size such as '1000 GB'"),
+            ctx.integer(EMR_IDLE_TIMEOUT_MINUTES, EMR_IDLE_TIMEOUT_MINUTES_DEFAULT, 1, 10_080));
 
     int logDays = ctx.integer(LOG_RETENTION_DAYS, LOG_RETENTION_DAYS_DEFAULT, 1, 3653);
     LogRetention.of(logDays); // rejects day counts CloudWatch Logs does not offer
-    Retention retention = new Retention(
-        logDays,
-        ctx.integer(OUTPUT_RETENTION_DAYS, OUTPUT_RETENTION_DAYS_DEFAULT, 1, 3653),
-        ctx.bool(RETAIN_DATA, RETAIN_DATA_DEFAULT));
+    Retention retention =
+        new Retention(
+            logDays,
+            ctx.integer(OUTPUT_RETENTION_DAYS, OUTPUT_RETENTION_DAYS_DEFAULT, 1, 3653),
+            ctx.bool(RETAIN_DATA, RETAIN_DATA_DEFAULT));
 
     String sparkConf = ctx.string(SPARK_CONF, SPARK_CONF_DEFAULT);
     if (sparkConf.contains("'") || sparkConf.contains("\"") || sparkConf.contains("\\")) {
-      // The value is pasted into the definition's JSON strings and its intrinsic-function format strings.
-      throw ContextReader.invalid(SPARK_CONF, sparkConf, "spark-submit options without quotes or backslashes");
+      // The value is pasted into the definition's JSON strings and its intrinsic-function format
+      // strings.
+      throw ContextReader.invalid(
+          SPARK_CONF, sparkConf, "spark-submit options without quotes or backslashes");
     }
-    Runs runs = new Runs(
-        ctx.integer(JOB_TIMEOUT_MINUTES, JOB_TIMEOUT_MINUTES_DEFAULT, 5, 1440),
-        ctx.integer(IMPORT_TIMEOUT_SECONDS, IMPORT_TIMEOUT_SECONDS_DEFAULT, 60, 86_400),
-        sparkConf,
-        ctx.bool(USE_ROLLUPS, USE_ROLLUPS_DEFAULT));
+    Runs runs =
+        new Runs(
+            ctx.integer(JOB_TIMEOUT_MINUTES, JOB_TIMEOUT_MINUTES_DEFAULT, 5, 1440),
+            ctx.integer(IMPORT_TIMEOUT_SECONDS, IMPORT_TIMEOUT_SECONDS_DEFAULT, 60, 86_400),
+            sparkConf,
+            ctx.bool(USE_ROLLUPS, USE_ROLLUPS_DEFAULT));
 
-    Artifacts artifacts = new Artifacts(
-        repoRoot.resolve(ctx.string(JOB_JAR, JOB_JAR_DEFAULT)).normalize(),
-        repoRoot.resolve(ctx.string(LAMBDA_JAR, LAMBDA_JAR_DEFAULT)).normalize(),
-        repoRoot.resolve(ctx.string(STATE_MACHINE_FILE, STATE_MACHINE_FILE_DEFAULT)).normalize());
+    Artifacts artifacts =
+        new Artifacts(
+            repoRoot.resolve(ctx.string(JOB_JAR, JOB_JAR_DEFAULT)).normalize(),
+            repoRoot.resolve(ctx.string(LAMBDA_JAR, LAMBDA_JAR_DEFAULT)).normalize(),
+            repoRoot
+                .resolve(ctx.string(STATE_MACHINE_FILE, STATE_MACHINE_FILE_DEFAULT))
+                .normalize());
 
     return new Settings(
-        ctx.matching(STACK_NAME, STACK_NAME_DEFAULT, STACK, "a CloudFormation stack name (letters, digits, -)"),
-        events, pinpoint, rules, schedule, catalog, emr, retention, runs, artifacts);
+        ctx.matching(
+            STACK_NAME,
+            STACK_NAME_DEFAULT,
+            STACK,
+            "a CloudFormation stack name (letters, digits, -)"),
+        events,
+        pinpoint,
+        rules,
+        schedule,
+        catalog,
+        emr,
+        retention,
+        runs,
+        artifacts);
   }
 }

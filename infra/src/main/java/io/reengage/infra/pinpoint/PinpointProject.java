@@ -31,47 +31,61 @@ public final class PinpointProject extends Construct {
   private final Role importRole;
 
   public PinpointProject(
-      Construct scope, String id, Settings.Pinpoint settings, boolean retainData, EventIngest ingest, S3Prefix runs) {
+      Construct scope,
+      String id,
+      Settings.Pinpoint settings,
+      boolean retainData,
+      EventIngest ingest,
+      S3Prefix runs) {
     super(scope, id);
     if (settings.existingProjectId().isPresent()) {
       projectId = settings.existingProjectId().get();
     } else {
-      Annotations.of(this).addWarningV2("reengage:pinpoint-end-of-support",
-          "This stack creates a new Amazon Pinpoint project. Pinpoint has taken no new customers since"
-              + " 2025-05-20 and its support ended on 2026-10-30; creating a project can fail. Pass"
-              + " -c pinpointProjectId=ID to use an existing project (see infra/README.md).");
+      Annotations.of(this)
+          .addWarningV2(
+              "reengage:pinpoint-end-of-support",
+              "This stack creates a new Amazon Pinpoint project. Pinpoint has taken no new customers since"
+                  + " 2025-05-20 and its support ended on 2026-10-30; creating a project can fail. Pass"
+                  + " -c pinpointProjectId=ID to use an existing project (see infra/README.md).");
       CfnApp project = CfnApp.Builder.create(this, "Project").name(settings.projectName()).build();
-      // The project holds endpoints and segments that campaigns use; deleting the stack must not delete
+      // The project holds endpoints and segments that campaigns use; deleting the stack must not
+      // delete
       // them unless the deployment says its data may go (retainData=false).
       project.applyRemovalPolicy(retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
       projectId = project.getRef();
     }
-    projectArn = Stack.of(this).formatArn(ArnComponents.builder()
-        .service("mobiletargeting")
-        .resource("apps")
-        .resourceName(projectId)
-        .build());
+    projectArn =
+        Stack.of(this)
+            .formatArn(
+                ArnComponents.builder()
+                    .service("mobiletargeting")
+                    .resource("apps")
+                    .resourceName(projectId)
+                    .build());
 
     if (settings.createEventStream()) {
-      Role streamRole = Role.Builder.create(this, "EventStreamRole")
-          .assumedBy(Trust.service(this, "pinpoint.amazonaws.com", projectArn))
-          .description("Pinpoint: puts the project's events into the event stream")
-          .build();
+      Role streamRole =
+          Role.Builder.create(this, "EventStreamRole")
+              .assumedBy(Trust.service(this, "pinpoint.amazonaws.com", projectArn))
+              .description("Pinpoint: puts the project's events into the event stream")
+              .build();
       ingest.producerStatements().forEach(streamRole::addToPolicy);
-      CfnEventStream stream = CfnEventStream.Builder.create(this, "EventStream")
-          .applicationId(projectId)
-          .destinationStreamArn(ingest.destinationArn())
-          .roleArn(streamRole.getRoleArn())
-          .build();
+      CfnEventStream stream =
+          CfnEventStream.Builder.create(this, "EventStream")
+              .applicationId(projectId)
+              .destinationStreamArn(ingest.destinationArn())
+              .roleArn(streamRole.getRoleArn())
+              .build();
       // Pinpoint tests the role when the stream is set up: the policy must be in place first.
       stream.getNode().addDependency(streamRole);
       ingest.deliveryStream().ifPresent(firehose -> stream.getNode().addDependency(firehose));
     }
 
-    importRole = Role.Builder.create(this, "ImportRole")
-        .assumedBy(Trust.service(this, "pinpoint.amazonaws.com", projectArn))
-        .description("Pinpoint: reads the import CSV files of reengage runs")
-        .build();
+    importRole =
+        Role.Builder.create(this, "ImportRole")
+            .assumedBy(Trust.service(this, "pinpoint.amazonaws.com", projectArn))
+            .description("Pinpoint: reads the import CSV files of reengage runs")
+            .build();
     importRole.addToPolicy(S3Access.list(runs));
     importRole.addToPolicy(S3Access.bucketLocation(runs));
     importRole.addToPolicy(allow(List.of("s3:GetObject"), List.of(runs.objectsArn(IMPORT_FILES))));

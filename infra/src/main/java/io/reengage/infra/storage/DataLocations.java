@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param athenaResults results of the Athena cross-check query
  */
 public record DataLocations(
-    S3Prefix events, Optional<String> eventsKmsKeyArn, S3Prefix runs, S3Prefix rollups, S3Prefix logs,
-    S3Prefix athenaResults) {
-}
+    S3Prefix events,
+    Optional<String> eventsKmsKeyArn,
+    S3Prefix runs,
+    S3Prefix rollups,
+    S3Prefix logs,
+    S3Prefix athenaResults) {}

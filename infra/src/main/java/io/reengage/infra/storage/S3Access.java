@@ -10,8 +10,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 /** Policy statements that grant S3 access to exactly one prefix, with named actions only. */
 public final class S3Access {
 
-  private S3Access() {
-  }
+  private S3Access() {}
 
   /** List the prefix and read its objects. */
   public static List<PolicyStatement> read(S3Prefix location) {
@@ -25,8 +24,8 @@ public final class S3Access {
   }
 
   /**
-   * List, read, write and delete below the prefix. Delete is part of it because the job publishes
-   * a finished output by rename, which S3 does as copy and delete, and reruns replace a day's rollup.
+   * List, read, write and delete below the prefix. Delete is part of it because the job publishes a
+   * finished output by rename, which S3 does as copy and delete, and reruns replace a day's rollup.
    */
   public static List<PolicyStatement> readWrite(S3Prefix location) {
     return readWrite(location, true);
@@ -41,11 +40,17 @@ public final class S3Access {
     List<PolicyStatement> statements = new ArrayList<>();
     statements.add(list(location));
     statements.add(bucketLocation(location));
-    statements.add(allow(List.of("s3:ListBucketMultipartUploads"), List.of(location.bucket().getBucketArn())));
+    statements.add(
+        allow(List.of("s3:ListBucketMultipartUploads"), List.of(location.bucket().getBucketArn())));
     List<String> objects = new ArrayList<>(location.folderMarkerArns());
     objects.add(location.objectsArn());
-    List<String> actions = new ArrayList<>(List.of(
-        "s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"));
+    List<String> actions =
+        new ArrayList<>(
+            List.of(
+                "s3:GetObject",
+                "s3:PutObject",
+                "s3:AbortMultipartUpload",
+                "s3:ListMultipartUploadParts"));
     if (delete) {
       actions.add("s3:DeleteObject");
     }
@@ -55,15 +60,17 @@ public final class S3Access {
 
   /** Write (no read, no list) below the prefix, as for log files. */
   public static PolicyStatement writeOnly(S3Prefix location) {
-    return allow(List.of("s3:PutObject", "s3:AbortMultipartUpload"), List.of(location.objectsArn()));
+    return allow(
+        List.of("s3:PutObject", "s3:AbortMultipartUpload"), List.of(location.objectsArn()));
   }
 
   /** {@code s3:ListBucket} limited to the prefix by the {@code s3:prefix} condition key. */
   public static PolicyStatement list(S3Prefix location) {
-    PolicyStatement.Builder builder = PolicyStatement.Builder.create()
-        .effect(Effect.ALLOW)
-        .actions(List.of("s3:ListBucket"))
-        .resources(List.of(location.bucket().getBucketArn()));
+    PolicyStatement.Builder builder =
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(List.of("s3:ListBucket"))
+            .resources(List.of(location.bucket().getBucketArn()));
     if (!location.listCondition().isEmpty()) {
       builder.conditions(location.listCondition());
     }
@@ -77,5 +84,4 @@ public final class S3Access {
   public static PolicyStatement bucketLocation(S3Prefix location) {
     return allow(List.of("s3:GetBucketLocation"), List.of(location.bucket().getBucketArn()));
   }
-
 }

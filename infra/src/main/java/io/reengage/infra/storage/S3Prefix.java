@@ -21,7 +21,8 @@ public final class S3Prefix {
 
   public static S3Prefix of(IBucket bucket, String prefix) {
     if (!prefix.isEmpty() && (!prefix.endsWith("/") || prefix.startsWith("/"))) {
-      throw new IllegalArgumentException("Invalid S3 prefix: '" + prefix + "' (must be empty or end in '/', no leading '/')");
+      throw new IllegalArgumentException(
+          "Invalid S3 prefix: '" + prefix + "' (must be empty or end in '/', no leading '/')");
     }
     return new S3Prefix(bucket, prefix);
   }
@@ -49,15 +50,17 @@ public final class S3Prefix {
     return bucket.arnForObjects(prefix + "*");
   }
 
-  /** Objects matching {@code pattern} below the prefix, e.g. {@code * /import/*} for import folders. */
+  /**
+   * Objects matching {@code pattern} below the prefix, e.g. {@code * /import/*} for import folders.
+   */
   public String objectsArn(String pattern) {
     return bucket.arnForObjects(prefix + pattern);
   }
 
   /**
-   * The object keys that stand for the folder itself. Hadoop file systems probe the folder with a HEAD
-   * request on its name without the slash and EMRFS marks folders with a {@code name_$folder$} object; a
-   * denied probe is an error, not "not found". Empty for the bucket root.
+   * The object keys that stand for the folder itself. Hadoop file systems probe the folder with a
+   * HEAD request on its name without the slash and EMRFS marks folders with a {@code name_$folder$}
+   * object; a denied probe is an error, not "not found". Empty for the bucket root.
    */
   public List<String> folderMarkerArns() {
     List<String> arns = new ArrayList<>();
@@ -69,7 +72,10 @@ public final class S3Prefix {
     return arns;
   }
 
-  /** Condition for {@code s3:ListBucket} that allows listing only inside the prefix; empty for the root. */
+  /**
+   * Condition for {@code s3:ListBucket} that allows listing only inside the prefix; empty for the
+   * root.
+   */
   public Map<String, Object> listCondition() {
     if (prefix.isEmpty()) {
       return Map.of();

@@ -19,29 +19,31 @@ public final class SecureBuckets {
 
   /** Folders of the work bucket. */
   public static final String RUNS = "runs/";
+
   public static final String ROLLUPS = "rollups/";
   public static final String EMR_LOGS = "emr-logs/";
   public static final String ATHENA_RESULTS = "athena-results/";
 
-  private SecureBuckets() {
-  }
+  private SecureBuckets() {}
 
   /**
    * A new bucket.
    *
-   * <p>SSE-S3 rather than a customer KMS key: every reader (the job, Pinpoint's import, Athena, Firehose)
-   * would otherwise need grants on the key as well, for no gain in who can read the data, which the
-   * bucket's IAM scoping already decides.
+   * <p>SSE-S3 rather than a customer KMS key: every reader (the job, Pinpoint's import, Athena,
+   * Firehose) would otherwise need grants on the key as well, for no gain in who can read the data,
+   * which the bucket's IAM scoping already decides.
    *
    * @param retain keep the bucket when the stack is deleted (its data outlives the stack)
    * @param lifecycle expiry rules; an abort-incomplete-uploads rule is always added
    */
-  public static Bucket create(Construct scope, String id, boolean retain, List<LifecycleRule> lifecycle) {
+  public static Bucket create(
+      Construct scope, String id, boolean retain, List<LifecycleRule> lifecycle) {
     List<LifecycleRule> rules = new ArrayList<>(lifecycle);
-    rules.add(LifecycleRule.builder()
-        .id("abort-incomplete-multipart-uploads")
-        .abortIncompleteMultipartUploadAfter(Duration.days(7))
-        .build());
+    rules.add(
+        LifecycleRule.builder()
+            .id("abort-incomplete-multipart-uploads")
+            .abortIncompleteMultipartUploadAfter(Duration.days(7))
+            .build());
     return Bucket.Builder.create(scope, id)
         .encryption(BucketEncryption.S3_MANAGED)
         .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -50,7 +52,8 @@ public final class SecureBuckets {
         .minimumTlsVersion(1.2)
         .versioned(false)
         .lifecycleRules(rules)
-        // Deleting a bucket with objects fails, and autoDeleteObjects would add a custom-resource Lambda
+        // Deleting a bucket with objects fails, and autoDeleteObjects would add a custom-resource
+        // Lambda
         // allowed to empty it; an operator empties it by hand instead (README, Teardown).
         .removalPolicy(retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
         .build();

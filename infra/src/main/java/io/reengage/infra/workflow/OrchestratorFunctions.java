@@ -22,14 +22,17 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The four Lambdas of the workflow, one shared jar, each with its own role and log group so each may
- * do only its own step: read a run summary, start an import, read an import's status, tag a segment.
+ * The four Lambdas of the workflow, one shared jar, each with its own role and log group so each
+ * may do only its own step: read a run summary, start an import, read an import's status, tag a
+ * segment.
  */
 public final class OrchestratorFunctions extends Construct {
 
   static final String HANDLER_PACKAGE = "io.reengage.orchestrator.lambda.";
+
   /** Environment variables the handlers read (orchestrator/README.md). */
   static final String ENV_APPLICATION_ID = "PINPOINT_APPLICATION_ID";
+
   static final String ENV_IMPORT_ROLE_ARN = "IMPORT_ROLE_ARN";
   static final String ENV_SEGMENT_NAME = "SEGMENT_NAME";
 
@@ -39,48 +42,81 @@ public final class OrchestratorFunctions extends Construct {
   private final Function tagSegment;
 
   public OrchestratorFunctions(
-      Construct scope, String id, Path lambdaJar, int logRetentionDays, PinpointProject pinpoint,
-      String segmentName, S3Prefix runs) {
+      Construct scope,
+      String id,
+      Path lambdaJar,
+      int logRetentionDays,
+      PinpointProject pinpoint,
+      String segmentName,
+      S3Prefix runs) {
     super(scope, id);
     Code code = Code.fromAsset(requireFile(lambdaJar).toString());
     String app = pinpoint.projectArn();
 
     readSummary = function("ReadSummary", code, logRetentionDays, Map.of());
-    readSummary.getRole().addToPrincipalPolicy(
-        allow(List.of("s3:GetObject"), List.of(runs.objectsArn("*/summary.json"))));
+    readSummary
+        .getRole()
+        .addToPrincipalPolicy(
+            allow(List.of("s3:GetObject"), List.of(runs.objectsArn("*/summary.json"))));
 
-    startImport = function("StartImport", code, logRetentionDays, Map.of(
-        ENV_APPLICATION_ID, pinpoint.projectId(),
-        ENV_IMPORT_ROLE_ARN, pinpoint.importRole().getRoleArn(),
-        ENV_SEGMENT_NAME, segmentName));
+    startImport =
+        function(
+            "StartImport",
+            code,
+            logRetentionDays,
+            Map.of(
+                ENV_APPLICATION_ID, pinpoint.projectId(),
+                ENV_IMPORT_ROLE_ARN, pinpoint.importRole().getRoleArn(),
+                ENV_SEGMENT_NAME, segmentName));
     // Lists the import folder first, to refuse an empty or mixed folder before Pinpoint sees it.
     startImport.getRole().addToPrincipalPolicy(S3Access.list(runs));
-    startImport.getRole().addToPrincipalPolicy(
-        allow(List.of("mobiletargeting:GetSegments"), List.of(app, app + "/segments")));
-    startImport.getRole().addToPrincipalPolicy(
-        allow(List.of("mobiletargeting:CreateImportJob"), List.of(app, app + "/jobs/import")));
-    startImport.getRole().addToPrincipalPolicy(
-        allow(List.of("iam:PassRole"), List.of(pinpoint.importRole().getRoleArn())));
+    startImport
+        .getRole()
+        .addToPrincipalPolicy(
+            allow(List.of("mobiletargeting:GetSegments"), List.of(app, app + "/segments")));
+    startImport
+        .getRole()
+        .addToPrincipalPolicy(
+            allow(List.of("mobiletargeting:CreateImportJob"), List.of(app, app + "/jobs/import")));
+    startImport
+        .getRole()
+        .addToPrincipalPolicy(
+            allow(List.of("iam:PassRole"), List.of(pinpoint.importRole().getRoleArn())));
 
-    importStatus = function("ImportStatus", code, logRetentionDays, Map.of(ENV_APPLICATION_ID, pinpoint.projectId()));
-    importStatus.getRole().addToPrincipalPolicy(
-        allow(List.of("mobiletargeting:GetImportJob"), List.of(app + "/jobs/import/*")));
+    importStatus =
+        function(
+            "ImportStatus",
+            code,
+            logRetentionDays,
+            Map.of(ENV_APPLICATION_ID, pinpoint.projectId()));
+    importStatus
+        .getRole()
+        .addToPrincipalPolicy(
+            allow(List.of("mobiletargeting:GetImportJob"), List.of(app + "/jobs/import/*")));
 
-    tagSegment = function("TagSegment", code, logRetentionDays, Map.of(ENV_APPLICATION_ID, pinpoint.projectId()));
-    tagSegment.getRole().addToPrincipalPolicy(
-        allow(List.of("mobiletargeting:TagResource"), List.of(app + "/segments/*")));
+    tagSegment =
+        function(
+            "TagSegment", code, logRetentionDays, Map.of(ENV_APPLICATION_ID, pinpoint.projectId()));
+    tagSegment
+        .getRole()
+        .addToPrincipalPolicy(
+            allow(List.of("mobiletargeting:TagResource"), List.of(app + "/segments/*")));
   }
 
-  private Function function(String name, Code code, int logRetentionDays, Map<String, String> environment) {
-    LogGroup logs = LogGroup.Builder.create(this, name + "Logs")
-        .retention(LogRetention.of(logRetentionDays))
-        .removalPolicy(RemovalPolicy.DESTROY)
-        .build();
-    // An own role instead of the default one, which would attach AWSLambdaBasicExecutionRole (logs on "*").
-    Role role = Role.Builder.create(this, name + "Role")
-        .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-        .description("reengage " + name + " Lambda")
-        .build();
+  private Function function(
+      String name, Code code, int logRetentionDays, Map<String, String> environment) {
+    LogGroup logs =
+        LogGroup.Builder.create(this, name + "Logs")
+            .retention(LogRetention.of(logRetentionDays))
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
+    // An own role instead of the default one, which would attach AWSLambdaBasicExecutionRole (logs
+    // on "*").
+    Role role =
+        Role.Builder.create(this, name + "Role")
+            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+            .description("reengage " + name + " Lambda")
+            .build();
     logs.grantWrite(role);
     return Function.Builder.create(this, name)
         .description("reengage: " + name)
@@ -98,9 +134,11 @@ public final class OrchestratorFunctions extends Construct {
 
   private static Path requireFile(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(String.format(
-          "Cannot synthesise the stack: Lambda jar %s does not exist (build it first with"
-              + " './mvnw -pl infra -am package', or point -c lambdaJar=PATH at a built jar)", file));
+      throw new IllegalStateException(
+          String.format(
+              "Cannot synthesise the stack: Lambda jar %s does not exist (build it first with"
+                  + " './mvnw -pl infra -am package', or point -c lambdaJar=PATH at a built jar)",
+              file));
     }
     return file;
   }

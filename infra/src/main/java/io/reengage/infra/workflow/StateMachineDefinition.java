@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The state machine definition file with its {@code ${Name}} placeholders, which CloudFormation fills
- * in from {@code DefinitionSubstitutions}. The file is the single source of truth: infra reads it as
- * it is and only checks that every placeholder gets a value.
+ * The state machine definition file with its {@code ${Name}} placeholders, which CloudFormation
+ * fills in from {@code DefinitionSubstitutions}. The file is the single source of truth: infra
+ * reads it as it is and only checks that every placeholder gets a value.
  */
 public final class StateMachineDefinition {
 
@@ -30,14 +30,17 @@ public final class StateMachineDefinition {
 
   public static StateMachineDefinition load(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(String.format(
-          "Cannot synthesise the stack: state machine definition %s does not exist (it belongs to the"
-              + " orchestrator module; point -c stateMachineFile=PATH at it)", file));
+      throw new IllegalStateException(
+          String.format(
+              "Cannot synthesise the stack: state machine definition %s does not exist (it belongs to the"
+                  + " orchestrator module; point -c stateMachineFile=PATH at it)",
+              file));
     }
     try {
       return new StateMachineDefinition(file, Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot read state machine definition " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot read state machine definition " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -57,7 +60,8 @@ public final class StateMachineDefinition {
 
   /**
    * The substitutions for this file: the values of its placeholders, taken from {@code available}.
-   * Values the file does not use are left out, so CloudFormation gets exactly what the file asks for.
+   * Values the file does not use are left out, so CloudFormation gets exactly what the file asks
+   * for.
    *
    * @throws IllegalStateException naming each placeholder that has no value
    */
@@ -65,9 +69,11 @@ public final class StateMachineDefinition {
     Set<String> missing = new TreeSet<>(placeholders());
     missing.removeAll(available.keySet());
     if (!missing.isEmpty()) {
-      throw new IllegalStateException(String.format(
-          "Cannot synthesise the stack: %s uses placeholders the stack has no value for: %s (add them to"
-              + " Workflow's substitutions, or rename them in the definition)", file, missing));
+      throw new IllegalStateException(
+          String.format(
+              "Cannot synthesise the stack: %s uses placeholders the stack has no value for: %s (add them to"
+                  + " Workflow's substitutions, or rename them in the definition)",
+              file, missing));
     }
     Map<String, String> used = new TreeMap<>();
     for (String name : placeholders()) {

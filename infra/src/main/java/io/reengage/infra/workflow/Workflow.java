@@ -35,53 +35,77 @@ import software.constructs.Construct;
  */
 public final class Workflow extends Construct {
 
-  /** The managed rule through which Step Functions learns that an EMR Serverless job run ended (.sync). */
+  /**
+   * The managed rule through which Step Functions learns that an EMR Serverless job run ended
+   * (.sync).
+   */
   static final String EMR_SYNC_RULE = "StepFunctionsGetEventsForEMRServerlessJobRule";
 
   private final StateMachine stateMachine;
   private final Map<String, String> substitutions;
 
   public Workflow(
-      Construct scope, String id, Settings settings, StateMachineDefinition definition, SparkJobs spark,
-      OrchestratorFunctions functions, EventsCatalog catalog, DataLocations locations) {
+      Construct scope,
+      String id,
+      Settings settings,
+      StateMachineDefinition definition,
+      SparkJobs spark,
+      OrchestratorFunctions functions,
+      EventsCatalog catalog,
+      DataLocations locations) {
     super(scope, id);
     boolean crossCheck = settings.catalog().crossCheck();
 
-    substitutions = definition.substitutions(available(settings, spark, functions, catalog, locations));
+    substitutions =
+        definition.substitutions(available(settings, spark, functions, catalog, locations));
 
-    Role role = Role.Builder.create(this, "StateMachineRole")
-        .assumedBy(Trust.service(this, "states.amazonaws.com"))
-        .description("reengage state machine: EMR Serverless job runs, its Lambdas"
-            + (crossCheck ? ", the Athena cross-check" : ""))
-        .build();
+    Role role =
+        Role.Builder.create(this, "StateMachineRole")
+            .assumedBy(Trust.service(this, "states.amazonaws.com"))
+            .description(
+                "reengage state machine: EMR Serverless job runs, its Lambdas"
+                    + (crossCheck ? ", the Athena cross-check" : ""))
+            .build();
     emrStatements(spark).forEach(role::addToPolicy);
-    role.addToPolicy(allow(
-        List.of("lambda:InvokeFunction"),
-        functions.all().stream().map(f -> f.getFunctionArn()).toList()));
+    role.addToPolicy(
+        allow(
+            List.of("lambda:InvokeFunction"),
+            functions.all().stream().map(f -> f.getFunctionArn()).toList()));
     if (crossCheck) {
       athenaStatements(catalog, locations).forEach(role::addToPolicy);
     }
 
-    LogGroup logs = LogGroup.Builder.create(this, "StateMachineLogs")
-        .retention(LogRetention.of(settings.retention().logDays()))
-        .removalPolicy(RemovalPolicy.DESTROY)
-        .build();
-    stateMachine = StateMachine.Builder.create(this, "StateMachine")
-        .stateMachineType(StateMachineType.STANDARD)
-        .definitionBody(DefinitionBody.fromString(definition.text()))
-        .definitionSubstitutions(substitutions)
-        .role(role)
-        .timeout(Duration.hours(24))
-        // Errors only, and without state data: the history in Step Functions keeps the rest, and logs
-        // never receive the Pinpoint failure texts, which can quote rows of the import file.
-        .logs(LogOptions.builder().destination(logs).level(LogLevel.ERROR).includeExecutionData(false).build())
-        .build();
+    LogGroup logs =
+        LogGroup.Builder.create(this, "StateMachineLogs")
+            .retention(LogRetention.of(settings.retention().logDays()))
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
+    stateMachine =
+        StateMachine.Builder.create(this, "StateMachine")
+            .stateMachineType(StateMachineType.STANDARD)
+            .definitionBody(DefinitionBody.fromString(definition.text()))
+            .definitionSubstitutions(substitutions)
+            .role(role)
+            .timeout(Duration.hours(24))
+            // Errors only, and without state data: the history in Step Functions keeps the rest,
+            // and logs
+            // never receive the Pinpoint failure texts, which can quote rows of the import file.
+            .logs(
+                LogOptions.builder()
+                    .destination(logs)
+                    .level(LogLevel.ERROR)
+                    .includeExecutionData(false)
+                    .build())
+            .build();
 
     schedule(settings);
   }
 
   private static Map<String, String> available(
-      Settings settings, SparkJobs spark, OrchestratorFunctions functions, EventsCatalog catalog,
+      Settings settings,
+      SparkJobs spark,
+      OrchestratorFunctions functions,
+      EventsCatalog catalog,
       DataLocations locations) {
     Map<String, String> values = new HashMap<>();
     values.put("EmrApplicationId", spark.applicationId());
@@ -92,9 +116,11 @@ public final class Workflow extends Construct {
     values.put("EmrLogUri", locations.logs().uri());
     values.put("EventsUri", locations.events().uri());
     values.put("RunsUri", withoutSlash(locations.runs().uri()));
-    values.put("RollupsUri", settings.runs().useRollups() ? withoutSlash(locations.rollups().uri()) : "");
+    values.put(
+        "RollupsUri", settings.runs().useRollups() ? withoutSlash(locations.rollups().uri()) : "");
     values.put("DeliveredWindowMonths", Integer.toString(settings.rules().deliveredWindowMonths()));
-    values.put("EngagementWindowMonths", Integer.toString(settings.rules().engagementWindowMonths()));
+    values.put(
+        "EngagementWindowMonths", Integer.toString(settings.rules().engagementWindowMonths()));
     values.put("MinDelivered", Integer.toString(settings.rules().minDelivered()));
     values.put("ReadSummaryFunctionArn", functions.readSummary().getFunctionArn());
     values.put("StartImportFunctionArn", functions.startImport().getFunctionArn());
@@ -112,19 +138,30 @@ public final class Workflow extends Construct {
     return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
   }
 
-  /** startJobRun.sync: start, watch and cancel job runs of one application, as the job role only. */
+  /**
+   * startJobRun.sync: start, watch and cancel job runs of one application, as the job role only.
+   */
   private List<PolicyStatement> emrStatements(SparkJobs spark) {
     Stack stack = Stack.of(this);
-    String rule = stack.formatArn(ArnComponents.builder().service("events").resource("rule")
-        .resourceName(EMR_SYNC_RULE).build());
-    PolicyStatement passRole = allow(List.of("iam:PassRole"), List.of(spark.jobRole().getRoleArn()));
-    passRole.addCondition("StringEquals", Map.of("iam:PassedToService", "emr-serverless.amazonaws.com"));
+    String rule =
+        stack.formatArn(
+            ArnComponents.builder()
+                .service("events")
+                .resource("rule")
+                .resourceName(EMR_SYNC_RULE)
+                .build());
+    PolicyStatement passRole =
+        allow(List.of("iam:PassRole"), List.of(spark.jobRole().getRoleArn()));
+    passRole.addCondition(
+        "StringEquals", Map.of("iam:PassedToService", "emr-serverless.amazonaws.com"));
     return List.of(
         allow(List.of("emr-serverless:StartJobRun"), List.of(spark.applicationArn())),
-        allow(List.of("emr-serverless:GetJobRun", "emr-serverless:CancelJobRun"),
+        allow(
+            List.of("emr-serverless:GetJobRun", "emr-serverless:CancelJobRun"),
             List.of(spark.applicationArn() + "/jobruns/*")),
         passRole,
-        allow(List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"), List.of(rule)));
+        allow(
+            List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"), List.of(rule)));
   }
 
   /**
@@ -133,45 +170,65 @@ public final class Workflow extends Construct {
    */
   private List<PolicyStatement> athenaStatements(EventsCatalog catalog, DataLocations locations) {
     Stack stack = Stack.of(this);
-    String dataCatalog = stack.formatArn(ArnComponents.builder().service("athena").resource("datacatalog")
-        .resourceName("AwsDataCatalog").build());
+    String dataCatalog =
+        stack.formatArn(
+            ArnComponents.builder()
+                .service("athena")
+                .resource("datacatalog")
+                .resourceName("AwsDataCatalog")
+                .build());
     List<PolicyStatement> statements = new ArrayList<>();
-    statements.add(allow(
-        List.of("athena:StartQueryExecution", "athena:GetQueryExecution", "athena:StopQueryExecution"),
-        List.of(catalog.workGroupArn())));
+    statements.add(
+        allow(
+            List.of(
+                "athena:StartQueryExecution",
+                "athena:GetQueryExecution",
+                "athena:StopQueryExecution"),
+            List.of(catalog.workGroupArn())));
     statements.add(allow(List.of("athena:GetDataCatalog"), List.of(dataCatalog)));
-    statements.add(allow(List.of("glue:GetDatabase", "glue:GetTable", "glue:GetPartitions"), catalog.glueArns()));
+    statements.add(
+        allow(
+            List.of("glue:GetDatabase", "glue:GetTable", "glue:GetPartitions"),
+            catalog.glueArns()));
     statements.addAll(S3Access.read(locations.events()));
-    locations.eventsKmsKeyArn().ifPresent(key -> statements.add(allow(List.of("kms:Decrypt"), List.of(key))));
+    locations
+        .eventsKmsKeyArn()
+        .ifPresent(key -> statements.add(allow(List.of("kms:Decrypt"), List.of(key))));
     statements.addAll(S3Access.readPut(locations.athenaResults()));
     return statements;
   }
 
   private void schedule(Settings settings) {
-    Role role = Role.Builder.create(this, "SchedulerRole")
-        .assumedBy(Trust.service(this, "scheduler.amazonaws.com"))
-        .description("EventBridge Scheduler: starts the reengage state machine")
-        .build();
-    role.addToPolicy(allow(List.of("states:StartExecution"), List.of(stateMachine.getStateMachineArn())));
+    Role role =
+        Role.Builder.create(this, "SchedulerRole")
+            .assumedBy(Trust.service(this, "scheduler.amazonaws.com"))
+            .description("EventBridge Scheduler: starts the reengage state machine")
+            .build();
+    role.addToPolicy(
+        allow(List.of("states:StartExecution"), List.of(stateMachine.getStateMachineArn())));
 
     // asOf defaults to the UTC date the execution starts; only the cross-check flag is passed.
     String input = "{\"crossCheck\":" + settings.catalog().crossCheck() + "}";
-    CfnSchedule schedule = CfnSchedule.Builder.create(this, "Schedule")
-        .description("Daily reengage run")
-        .scheduleExpression(settings.schedule().expression())
-        .scheduleExpressionTimezone(settings.schedule().timezone())
-        .state(settings.schedule().enabled() ? "ENABLED" : "DISABLED")
-        .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
-        .target(CfnSchedule.TargetProperty.builder()
-            .arn(stateMachine.getStateMachineArn())
-            .roleArn(role.getRoleArn())
-            .input(input)
-            .retryPolicy(CfnSchedule.RetryPolicyProperty.builder()
-                .maximumRetryAttempts(3)
-                .maximumEventAgeInSeconds(3600)
-                .build())
-            .build())
-        .build();
+    CfnSchedule schedule =
+        CfnSchedule.Builder.create(this, "Schedule")
+            .description("Daily reengage run")
+            .scheduleExpression(settings.schedule().expression())
+            .scheduleExpressionTimezone(settings.schedule().timezone())
+            .state(settings.schedule().enabled() ? "ENABLED" : "DISABLED")
+            .flexibleTimeWindow(
+                CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
+            .target(
+                CfnSchedule.TargetProperty.builder()
+                    .arn(stateMachine.getStateMachineArn())
+                    .roleArn(role.getRoleArn())
+                    .input(input)
+                    .retryPolicy(
+                        CfnSchedule.RetryPolicyProperty.builder()
+                            .maximumRetryAttempts(3)
+                            .maximumEventAgeInSeconds(3600)
+                            .build())
+                    .build())
+            .build();
     schedule.getNode().addDependency(role);
   }
 

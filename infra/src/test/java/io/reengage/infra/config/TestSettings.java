@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TestSettings {
 
   private static final Path ROOT = Path.of("/repo");
-  private static final String KINESIS = "arn:aws:kinesis:eu-west-1:123456789012:stream/pinpoint-events";
-  private static final String FIREHOSE = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/pinpoint-to-s3";
+  private static final String KINESIS =
+      "arn:aws:kinesis:eu-west-1:123456789012:stream/pinpoint-events";
+  private static final String FIREHOSE =
+      "arn:aws:firehose:eu-west-1:123456789012:deliverystream/pinpoint-to-s3";
   private static final String PROJECT = "0123456789abcdef0123456789abcdef";
 
   private static Settings settings(Map<String, Object> context) {
@@ -44,7 +46,8 @@ class TestSettings {
     assertThat(s.pinpoint().createEventStream()).isTrue();
     assertThat(s.pinpoint().segmentName()).isEqualTo("Unengaged Users");
     assertThat(s.catalog().crossCheck()).isFalse();
-    assertThat(s.emr()).isEqualTo(new Settings.Emr("emr-7.9.0", "X86_64", "32 vCPU", "128 GB", "1000 GB", 15));
+    assertThat(s.emr())
+        .isEqualTo(new Settings.Emr("emr-7.9.0", "X86_64", "32 vCPU", "128 GB", "1000 GB", 15));
     assertThat(s.schedule()).isEqualTo(new Settings.Schedule("cron(30 2 * * ? *)", "UTC", true));
     assertThat(s.retention()).isEqualTo(new Settings.Retention(90, 30, true));
     assertThat(s.runs()).isEqualTo(new Settings.Runs(180, 7200, "", false));
@@ -55,7 +58,8 @@ class TestSettings {
     Settings s = settings("jobJar", "/abs/job.jar");
 
     assertThat(s.artifacts().jobJar()).isEqualTo(Path.of("/abs/job.jar"));
-    assertThat(s.artifacts().lambdaJar()).isEqualTo(Path.of("/repo/orchestrator/target/reengage-orchestrator.jar"));
+    assertThat(s.artifacts().lambdaJar())
+        .isEqualTo(Path.of("/repo/orchestrator/target/reengage-orchestrator.jar"));
     assertThat(s.artifacts().stateMachineFile())
         .isEqualTo(Path.of("/repo/orchestrator/statemachine/reengage.asl.json"));
   }
@@ -90,8 +94,19 @@ class TestSettings {
   @Test
   void eventStreamCanBeForcedEitherWay() {
     assertThat(settings("createEventStream", "false").pinpoint().createEventStream()).isFalse();
-    assertThat(settings("pinpointProjectId", PROJECT, "firehoseArn", FIREHOSE, "eventsBucket", "my-events",
-        "createEventStream", "true").pinpoint().createEventStream()).isTrue();
+    assertThat(
+            settings(
+                    "pinpointProjectId",
+                    PROJECT,
+                    "firehoseArn",
+                    FIREHOSE,
+                    "eventsBucket",
+                    "my-events",
+                    "createEventStream",
+                    "true")
+                .pinpoint()
+                .createEventStream())
+        .isTrue();
   }
 
   @Test
@@ -106,18 +121,23 @@ class TestSettings {
 
   @Test
   void kinesisAndFirehoseTogetherAreRefused() {
-    assertThatThrownBy(() -> settings("kinesisStreamArn", KINESIS, "firehoseArn", FIREHOSE, "eventsBucket", "b-1"))
+    assertThatThrownBy(
+            () ->
+                settings(
+                    "kinesisStreamArn", KINESIS, "firehoseArn", FIREHOSE, "eventsBucket", "b-1"))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessage("Cannot use both kinesisStreamArn and firehoseArn: give the Firehose if it already delivers"
-            + " to S3, else the Kinesis stream (remove one of the -c values)");
+        .hasMessage(
+            "Cannot use both kinesisStreamArn and firehoseArn: give the Firehose if it already delivers"
+                + " to S3, else the Kinesis stream (remove one of the -c values)");
   }
 
   @Test
   void existingFirehoseNeedsItsBucket() {
     assertThatThrownBy(() -> settings("firehoseArn", FIREHOSE))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessage("Cannot use an existing Firehose without eventsBucket: the job must read the bucket that"
-            + " Firehose writes to (add -c eventsBucket=BUCKET and -c eventsPrefix=PREFIX/)");
+        .hasMessage(
+            "Cannot use an existing Firehose without eventsBucket: the job must read the bucket that"
+                + " Firehose writes to (add -c eventsBucket=BUCKET and -c eventsPrefix=PREFIX/)");
   }
 
   @Test
@@ -125,44 +145,48 @@ class TestSettings {
     assertThat(settings("crossCheck", "true").catalog().crossCheck()).isTrue();
     assertThatThrownBy(() -> settings("crossCheck", "true", "engagementWindowMonths", "3"))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessage("Cannot cross-check with deliveredWindowMonths=10, engagementWindowMonths=3, minDelivered=6: the"
-            + " Athena query keeps the original 10, 6 and 6 (use the defaults, or set -c crossCheck=false)");
+        .hasMessage(
+            "Cannot cross-check with deliveredWindowMonths=10, engagementWindowMonths=3, minDelivered=6: the"
+                + " Athena query keeps the original 10, 6 and 6 (use the defaults, or set -c crossCheck=false)");
   }
 
   @Test
   void invalidValueNamesKeyValueAndFix() {
     assertThatThrownBy(() -> settings("minDelivered", "five"))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessage("Invalid context value minDelivered: 'five' (expected a whole number from 1 to 100000;"
-            + " set it with -c minDelivered=VALUE or in cdk.json)");
+        .hasMessage(
+            "Invalid context value minDelivered: 'five' (expected a whole number from 1 to 100000;"
+                + " set it with -c minDelivered=VALUE or in cdk.json)");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "eventsPrefix          | /events/",
-      "eventsPrefix          | events",
-      "eventsBucket          | s3://my-events",
-      "kinesisStreamArn      | my-stream",
-      "firehoseArn           | arn:aws:kinesis:eu-west-1:123456789012:stream/x",
-      "pinpointProjectId     | my-project",
-      "emrArchitecture       | ARM",
-      "emrMaxCpu             | 32",
-      "emrMaxMemory          | 128GB",
-      "emrReleaseLabel       | 7.9.0",
-      "emrIdleTimeoutMinutes | 0",
-      "schedule              | every day",
-      "scheduleTimezone      | Mars/Olympus",
-      "scheduleEnabled       | yes",
-      "crossCheck            | 1",
-      "deliveredWindowMonths | 0",
-      "minDelivered          | 0",
-      "firehoseBufferMb      | 129",
-      "logRetentionDays      | 10",
-      "glueTable             | Pinpoint-Events",
-      "projectionStart       | 2024-01-01",
-      "sparkConf             | --conf 'a=b'",
-      "stackName             | 1stack",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "eventsPrefix          | /events/",
+        "eventsPrefix          | events",
+        "eventsBucket          | s3://my-events",
+        "kinesisStreamArn      | my-stream",
+        "firehoseArn           | arn:aws:kinesis:eu-west-1:123456789012:stream/x",
+        "pinpointProjectId     | my-project",
+        "emrArchitecture       | ARM",
+        "emrMaxCpu             | 32",
+        "emrMaxMemory          | 128GB",
+        "emrReleaseLabel       | 7.9.0",
+        "emrIdleTimeoutMinutes | 0",
+        "schedule              | every day",
+        "scheduleTimezone      | Mars/Olympus",
+        "scheduleEnabled       | yes",
+        "crossCheck            | 1",
+        "deliveredWindowMonths | 0",
+        "minDelivered          | 0",
+        "firehoseBufferMb      | 129",
+        "logRetentionDays      | 10",
+        "glueTable             | Pinpoint-Events",
+        "projectionStart       | 2024-01-01",
+        "sparkConf             | --conf 'a=b'",
+        "stackName             | 1stack",
+      })
   void refusesUnusableValues(String key, String value) {
     assertThatThrownBy(() -> settings(key, value))
         .isInstanceOf(InvalidSettingException.class)
@@ -173,7 +197,8 @@ class TestSettings {
   void logRetentionAcceptsOnlyCloudWatchPeriods() {
     assertThat(settings("logRetentionDays", "30").retention().logDays()).isEqualTo(30);
     assertThatThrownBy(() -> LogRetention.of(31))
-        .hasMessageContaining("one of the periods CloudWatch Logs offers: [1, 3, 5, 7, 14, 30, 60, 90,");
+        .hasMessageContaining(
+            "one of the periods CloudWatch Logs offers: [1, 3, 5, 7, 14, 30, 60, 90,");
   }
 
   @Test

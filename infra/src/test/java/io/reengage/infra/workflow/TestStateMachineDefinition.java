@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TestStateMachineDefinition {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private StateMachineDefinition write(String text) throws IOException {
     Path file = dir.resolve("sm.asl.json");
@@ -23,9 +22,10 @@ class TestStateMachineDefinition {
 
   @Test
   void findsEachPlaceholderOnce() throws IOException {
-    StateMachineDefinition definition = write(
-        "{\"A\":\"${RunsUri}/x\",\"B\":\"States.Format('${RunsUri}/{}', $.x)\",\"C\":\"--class M ${SparkConf}\","
-            + "\"D\":\"$.not_a_placeholder\",\"E\":\"{}\"}");
+    StateMachineDefinition definition =
+        write(
+            "{\"A\":\"${RunsUri}/x\",\"B\":\"States.Format('${RunsUri}/{}', $.x)\",\"C\":\"--class M ${SparkConf}\","
+                + "\"D\":\"$.not_a_placeholder\",\"E\":\"{}\"}");
 
     assertThat(definition.placeholders()).containsExactly("RunsUri", "SparkConf");
   }
@@ -34,21 +34,26 @@ class TestStateMachineDefinition {
   void substitutionsHoldExactlyThePlaceholdersOfTheFile() throws IOException {
     StateMachineDefinition definition = write("{\"A\":\"${RunsUri}\",\"B\":\"${SparkConf}\"}");
 
-    Map<String, String> used = definition.substitutions(
-        Map.of("RunsUri", "s3://b/runs", "SparkConf", "", "Unused", "x"));
+    Map<String, String> used =
+        definition.substitutions(Map.of("RunsUri", "s3://b/runs", "SparkConf", "", "Unused", "x"));
 
-    assertThat(used).containsExactly(Map.entry("RunsUri", "s3://b/runs"), Map.entry("SparkConf", ""));
+    assertThat(used)
+        .containsExactly(Map.entry("RunsUri", "s3://b/runs"), Map.entry("SparkConf", ""));
   }
 
   @Test
   void aPlaceholderWithoutValueStopsSynthesis() throws IOException {
-    StateMachineDefinition definition = write("{\"A\":\"${RunsUri}\",\"B\":\"${NewThing}\",\"C\":\"${Other}\"}");
+    StateMachineDefinition definition =
+        write("{\"A\":\"${RunsUri}\",\"B\":\"${NewThing}\",\"C\":\"${Other}\"}");
 
     assertThatThrownBy(() -> definition.substitutions(Map.of("RunsUri", "s3://b/runs")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Cannot synthesise the stack: " + dir.resolve("sm.asl.json") + " uses placeholders the stack"
-            + " has no value for: [NewThing, Other] (add them to Workflow's substitutions, or rename them in the"
-            + " definition)");
+        .hasMessage(
+            "Cannot synthesise the stack: "
+                + dir.resolve("sm.asl.json")
+                + " uses placeholders the stack"
+                + " has no value for: [NewThing, Other] (add them to Workflow's substitutions, or rename them in the"
+                + " definition)");
   }
 
   @Test
@@ -57,6 +62,7 @@ class TestStateMachineDefinition {
 
     assertThatThrownBy(() -> StateMachineDefinition.load(missing))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("Cannot synthesise the stack: state machine definition " + missing + " does not exist");
+        .hasMessageStartingWith(
+            "Cannot synthesise the stack: state machine definition " + missing + " does not exist");
   }
 }

@@ -36,30 +36,37 @@ public final class BareParserFloor {
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
-    int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+    int threads =
+        args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
     boolean jobReader = args.length > 2 && args[2].equals("--job-reader");
     List<Path> files;
     try (Stream<Path> s = Files.walk(root)) {
-      files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .toList();
     }
     long start = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<long[]>> results = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      results.add(pool.submit(() -> {
-        long[] c = new long[3]; // bytes, records, counted events
-        for (int i; (i = next.getAndIncrement()) < files.size(); ) {
-          Path f = files.get(i);
-          c[0] += Files.size(f);
-          if (jobReader) {
-            readWithJobReader(f, c);
-          } else {
-            readFile(f, c);
-          }
-        }
-        return c;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                long[] c = new long[3]; // bytes, records, counted events
+                for (int i; (i = next.getAndIncrement()) < files.size(); ) {
+                  Path f = files.get(i);
+                  c[0] += Files.size(f);
+                  if (jobReader) {
+                    readWithJobReader(f, c);
+                  } else {
+                    readFile(f, c);
+                  }
+                }
+                return c;
+              }));
     }
     long bytes = 0;
     long records = 0;
@@ -87,8 +94,7 @@ public final class BareParserFloor {
 
   private static void readWithJobReader(Path file, long[] c) throws IOException {
     io.reengage.job.read.ReadCounts counts = new io.reengage.job.read.ReadCounts();
-    JOB_READER.get()
-        .readAll(Files.newInputStream(file), counts, (type, ts, to) -> { });
+    JOB_READER.get().readAll(Files.newInputStream(file), counts, (type, ts, to) -> {});
     c[1] += counts.records;
     c[2] += counts.events;
   }
@@ -118,8 +124,12 @@ public final class BareParserFloor {
               p.skipChildren();
             }
           }
-          if (type != null && ts != 0 && recipients >= 0
-              && (type.equals("_email.delivered") || type.equals("_email.open") || type.equals("_email.click"))) {
+          if (type != null
+              && ts != 0
+              && recipients >= 0
+              && (type.equals("_email.delivered")
+                  || type.equals("_email.open")
+                  || type.equals("_email.click"))) {
             c[2]++;
           }
         }

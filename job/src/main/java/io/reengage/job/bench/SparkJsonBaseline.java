@@ -27,7 +27,10 @@ public final class SparkJsonBaseline {
 
   public static void main(String[] args) {
     SparkSession spark =
-        SparkSession.builder().appName("spark-json-baseline").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        SparkSession.builder()
+            .appName("spark-json-baseline")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
     long start = System.nanoTime();
     LocalDate asOf = LocalDate.parse(args[1]);
     long until = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
@@ -35,19 +38,44 @@ public final class SparkJsonBaseline {
         new StructType()
             .add("event_type", DataTypes.StringType)
             .add("arrival_timestamp", DataTypes.LongType)
-            .add("facets", new StructType().add("email_channel", new StructType().add("mail_event",
-                new StructType().add("mail", new StructType().add("destination",
-                    DataTypes.createArrayType(DataTypes.StringType))))));
+            .add(
+                "facets",
+                new StructType()
+                    .add(
+                        "email_channel",
+                        new StructType()
+                            .add(
+                                "mail_event",
+                                new StructType()
+                                    .add(
+                                        "mail",
+                                        new StructType()
+                                            .add(
+                                                "destination",
+                                                DataTypes.createArrayType(
+                                                    DataTypes.StringType))))));
     Dataset<Row> events =
-        spark.read().schema(schema).option("recursiveFileLookup", "true").json(args[0])
+        spark
+            .read()
+            .schema(schema)
+            .option("recursiveFileLookup", "true")
+            .json(args[0])
             .select(
                 col("event_type").as(EventColumns.EVENT_TYPE),
                 col("arrival_timestamp").as(EventColumns.ARRIVAL_TIMESTAMP),
-                col("facets.email_channel.mail_event.mail.destination").as(EventColumns.DESTINATION))
+                col("facets.email_channel.mail_event.mail.destination")
+                    .as(EventColumns.DESTINATION))
             .where(col("event_type").isNotNull().and(col("arrival_timestamp").isNotNull()));
-    Dataset<Row> result = UnengagedRules.unengaged(events, RuleParameters.defaults(asOf, until)).cache();
+    Dataset<Row> result =
+        UnengagedRules.unengaged(events, RuleParameters.defaults(asOf, until)).cache();
     long rows = result.count();
-    result.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").option("escape", "\"").csv(args[2]);
+    result
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("header", "true")
+        .option("escape", "\"")
+        .csv(args[2]);
     long ms = (System.nanoTime() - start) / 1_000_000;
     System.out.printf("{\"unengaged\":%d,\"jobMs\":%d}%n", rows, ms);
     spark.stop();

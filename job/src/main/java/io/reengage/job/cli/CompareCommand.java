@@ -28,16 +28,25 @@ import picocli.CommandLine.Spec;
     })
 final class CompareCommand implements Callable<Integer> {
 
-  @Option(names = "--expected", required = true, paramLabel = "URI", description = "The reference output.")
+  @Option(
+      names = "--expected",
+      required = true,
+      paramLabel = "URI",
+      description = "The reference output.")
   String expected;
 
-  @Option(names = "--actual", required = true, paramLabel = "URI", description = "The output to check.")
+  @Option(
+      names = "--actual",
+      required = true,
+      paramLabel = "URI",
+      description = "The output to check.")
   String actual;
 
   @Option(
       names = "--report",
       paramLabel = "URI",
-      description = "Write the differing rows (with addresses) to this CSV file when there are any.")
+      description =
+          "Write the differing rows (with addresses) to this CSV file when there are any.")
   String report;
 
   @Option(
@@ -56,11 +65,14 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     try (SparkSessions.Handle session = SparkSessions.start("reengage compare")) {
       SparkSession spark = session.spark();
-      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> expectedRows = ImportRows.read(spark, expected, "expected");
-      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> actualRows = ImportRows.read(spark, actual, "actual");
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> expectedRows =
+          ImportRows.read(spark, expected, "expected");
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> actualRows =
+          ImportRows.read(spark, actual, "actual");
       long leftOut = 0;
       if (!keepUnusable) {
-        leftOut = ImportRows.unusable(expectedRows).count() + ImportRows.unusable(actualRows).count();
+        leftOut =
+            ImportRows.unusable(expectedRows).count() + ImportRows.unusable(actualRows).count();
         expectedRows = ImportRows.usable(expectedRows);
         actualRows = ImportRows.usable(actualRows);
       }
@@ -70,18 +82,32 @@ final class CompareCommand implements Callable<Integer> {
           .getOut()
           .printf(
               "expected %d rows, actual %d rows: %d missing, %d extra, %d differing -> %s%n",
-              r.expectedRows(), r.actualRows(), r.missing(), r.extra(), r.differing(),
+              r.expectedRows(),
+              r.actualRows(),
+              r.missing(),
+              r.extra(),
+              r.differing(),
               r.equal() ? "equal" : "DIFFERENT");
       if (leftOut > 0) {
-        spec.commandLine().getOut().printf(
-            "(%d rows with an empty or blank Id left out of the comparison: the job drops those by design;"
-                + " --keep-unusable compares them too)%n", leftOut);
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "(%d rows with an empty or blank Id left out of the comparison: the job drops those by design;"
+                    + " --keep-unusable compares them too)%n",
+                leftOut);
       }
       if (!r.equal() && report != null) {
         try {
-          DifferenceReport.write(outcome.differences(), report, spark.sparkContext().hadoopConfiguration());
+          DifferenceReport.write(
+              outcome.differences(), report, spark.sparkContext().hadoopConfiguration());
         } catch (IOException e) {
-          throw new ReengageException("Cannot write --report " + report + ": " + e.getMessage() + " (choose a writable location)", e);
+          throw new ReengageException(
+              "Cannot write --report "
+                  + report
+                  + ": "
+                  + e.getMessage()
+                  + " (choose a writable location)",
+              e);
         }
         spec.commandLine().getOut().println("differing rows written to " + report);
       }

@@ -42,7 +42,9 @@ final class Converters {
         }
       }
       throw new TypeConversionException(
-          "'" + value + "' is not an instant (use ISO-8601 like 2026-09-01T00:00:00Z, or epoch milliseconds)");
+          "'"
+              + value
+              + "' is not an instant (use ISO-8601 like 2026-09-01T00:00:00Z, or epoch milliseconds)");
     }
   }
 }

@@ -23,7 +23,8 @@ final class EventSourceOptions {
       paramLabel = "TYPE",
       split = ",",
       defaultValue = "_email.open,_email.click",
-      description = "Event types that count as engagement, comma-separated. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Event types that count as engagement, comma-separated. Default: ${DEFAULT-VALUE}.")
   List<String> engagementTypes;
 
   @Option(

@@ -1,7 +1,7 @@
 package io.reengage.job.cli;
 
-import io.reengage.job.common.ReengageException;
 import io.reengage.job.common.Redaction;
+import io.reengage.job.common.ReengageException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** The {@code reengage} command: one entry point for spark-submit, EMR Serverless and the launcher. */
+/**
+ * The {@code reengage} command: one entry point for spark-submit, EMR Serverless and the launcher.
+ */
 @Command(
     name = "reengage",
     mixinStandardHelpOptions = true,
@@ -57,7 +59,8 @@ public final class Main implements Runnable {
           CommandLine cmd = ex.getCommandLine();
           cmd.getErr().println("reengage: " + Redaction.redact(ex.getMessage()));
           cmd.getErr()
-              .println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+              .println(
+                  "Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
           return ExitCodes.USAGE;
         });
     cl.setExitCodeExceptionMapper(t -> ExitCodes.INTERNAL);
@@ -68,8 +71,9 @@ public final class Main implements Runnable {
   static final class FailureHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
-      boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
-          || parsed.hasMatchedOption("--verbose");
+      boolean verbose =
+          parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
+              || parsed.hasMatchedOption("--verbose");
       Throwable root = userFacing(ex);
       int code;
       String line;

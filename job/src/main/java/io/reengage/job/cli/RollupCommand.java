@@ -11,7 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code reengage rollup}: condense settled days of raw events into daily per-address aggregates. */
+/**
+ * {@code reengage rollup}: condense settled days of raw events into daily per-address aggregates.
+ */
 @Command(
     name = "rollup",
     mixinStandardHelpOptions = true,
@@ -30,13 +32,25 @@ final class RollupCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin EventSourceOptions source;
 
-  @Option(names = "--rollups", required = true, paramLabel = "URI", description = "Root of the rollups (local, s3a:// or s3://).")
+  @Option(
+      names = "--rollups",
+      required = true,
+      paramLabel = "URI",
+      description = "Root of the rollups (local, s3a:// or s3://).")
   String rollups;
 
-  @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class, description = "First day to roll up (UTC).")
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM-DD",
+      converter = Converters.Day.class,
+      description = "First day to roll up (UTC).")
   LocalDate from;
 
-  @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class, description = "Last day to roll up (UTC), inclusive.")
+  @Option(
+      names = "--to",
+      paramLabel = "YYYY-MM-DD",
+      converter = Converters.Day.class,
+      description = "Last day to roll up (UTC), inclusive.")
   LocalDate to;
 
   @Option(
@@ -53,29 +67,36 @@ final class RollupCommand implements Callable<Integer> {
       names = "--delivered-window-months",
       paramLabel = "N",
       defaultValue = "" + RuleParameters.DEFAULT_DELIVERED_WINDOW_MONTHS,
-      description = "With --for-as-of: the segment run's delivered window. Default: ${DEFAULT-VALUE}.")
+      description =
+          "With --for-as-of: the segment run's delivered window. Default: ${DEFAULT-VALUE}.")
   int deliveredWindowMonths;
 
   @Option(
       names = "--engagement-window-months",
       paramLabel = "N",
       defaultValue = "" + RuleParameters.DEFAULT_ENGAGEMENT_WINDOW_MONTHS,
-      description = "With --for-as-of: the segment run's engagement window. Default: ${DEFAULT-VALUE}.")
+      description =
+          "With --for-as-of: the segment run's engagement window. Default: ${DEFAULT-VALUE}.")
   int engagementWindowMonths;
 
   @Option(
       names = "--chunk-days",
       paramLabel = "N",
       defaultValue = "" + RollupSettings.DEFAULT_CHUNK_DAYS,
-      description = "Days per Spark pass: bounds memory and sets the progress steps. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Days per Spark pass: bounds memory and sets the progress steps. Default: ${DEFAULT-VALUE}.")
   int chunkDays;
 
-  @Option(names = "--allow-unsettled", description = "Roll up days whose late events may still arrive (only when the feed is known complete).")
+  @Option(
+      names = "--allow-unsettled",
+      description =
+          "Roll up days whose late events may still arrive (only when the feed is known complete).")
   boolean allowUnsettled;
 
   @Option(
       names = "--skip-complete",
-      description = "Leave days that are already rolled up (for the same engagement types) alone; the daily run uses this to roll up only new days.")
+      description =
+          "Leave days that are already rolled up (for the same engagement types) alone; the daily run uses this to roll up only new days.")
   boolean skipComplete;
 
   @Spec CommandSpec spec;
@@ -98,20 +119,30 @@ final class RollupCommand implements Callable<Integer> {
     boolean skip = skipComplete;
     if (forAsOf != null) {
       if (from != null || to != null) {
-        throw new IllegalArgumentException("Invalid options: give either --for-as-of or --from and --to, not both");
+        throw new IllegalArgumentException(
+            "Invalid options: give either --for-as-of or --from and --to, not both");
       }
       RuleParameters windows =
-          new RuleParameters(forAsOf, deliveredWindowMonths, engagementWindowMonths, 1,
-              RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0);
-      first = windows.deliveredStartDate().isBefore(windows.engagementStartDate())
-          ? windows.deliveredStartDate() : windows.engagementStartDate();
+          new RuleParameters(
+              forAsOf,
+              deliveredWindowMonths,
+              engagementWindowMonths,
+              1,
+              RuleParameters.DEFAULT_ENGAGEMENT_TYPES,
+              0);
+      first =
+          windows.deliveredStartDate().isBefore(windows.engagementStartDate())
+              ? windows.deliveredStartDate()
+              : windows.engagementStartDate();
       last = RollupSettings.lastSettledDay(clock.instant(), source.lateArrivalHours);
       if (last.isAfter(forAsOf)) {
         last = forAsOf;
       }
       skip = true;
       if (last.isBefore(first)) {
-        spec.commandLine().getErr().println("reengage: no settled day to roll up for as-of " + forAsOf);
+        spec.commandLine()
+            .getErr()
+            .println("reengage: no settled day to roll up for as-of " + forAsOf);
         return ExitCodes.OK;
       }
     } else if (from == null || to == null) {
@@ -119,9 +150,17 @@ final class RollupCommand implements Callable<Integer> {
     }
     RollupSettings settings =
         new RollupSettings(
-            source.events, rollups, first, last,
+            source.events,
+            rollups,
+            first,
+            last,
             source.engagementTypes(),
-            source.layout(), source.lateArrivalHours, source.maxBadFraction, chunkDays, allowUnsettled, skip);
+            source.layout(),
+            source.lateArrivalHours,
+            source.maxBadFraction,
+            chunkDays,
+            allowUnsettled,
+            skip);
     try (SparkSessions.Handle session = SparkSessions.start("reengage rollup")) {
       RollupJob.Result r = new RollupJob(session.spark(), settings, clock).run();
       spec.commandLine()
@@ -129,8 +168,15 @@ final class RollupCommand implements Callable<Integer> {
           .printf(
               "reengage: rolled up %d days (%s..%s) in %d chunks: %d records read (%d bad), %d rollup rows,"
                   + " %d months compacted, %.1f s%n",
-              r.days(), first, last, r.chunks(), r.read().records, r.read().badRecords, r.rows(),
-              r.compactedMonths(), r.millis() / 1000.0);
+              r.days(),
+              first,
+              last,
+              r.chunks(),
+              r.read().records,
+              r.read().badRecords,
+              r.rows(),
+              r.compactedMonths(),
+              r.millis() / 1000.0);
       return ExitCodes.OK;
     }
   }

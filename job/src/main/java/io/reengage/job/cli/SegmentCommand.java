@@ -61,21 +61,24 @@ final class SegmentCommand implements Callable<Integer> {
       names = "--delivered-window-months",
       paramLabel = "N",
       defaultValue = "" + RuleParameters.DEFAULT_DELIVERED_WINDOW_MONTHS,
-      description = "Deliveries count within this many calendar months before --as-of. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Deliveries count within this many calendar months before --as-of. Default: ${DEFAULT-VALUE}.")
   int deliveredWindowMonths;
 
   @Option(
       names = "--engagement-window-months",
       paramLabel = "N",
       defaultValue = "" + RuleParameters.DEFAULT_ENGAGEMENT_WINDOW_MONTHS,
-      description = "Opens and clicks count within this many calendar months before --as-of. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Opens and clicks count within this many calendar months before --as-of. Default: ${DEFAULT-VALUE}.")
   int engagementWindowMonths;
 
   @Option(
       names = "--min-delivered",
       paramLabel = "N",
       defaultValue = "" + RuleParameters.DEFAULT_MIN_DELIVERED,
-      description = "Minimum deliveries for an address to qualify (6 is the query's num_delivered > 5). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Minimum deliveries for an address to qualify (6 is the query's num_delivered > 5). Default: ${DEFAULT-VALUE}.")
   int minDelivered;
 
   @Option(
@@ -110,12 +113,14 @@ final class SegmentCommand implements Callable<Integer> {
     SegmentSettings settings = settings();
     try (SparkSessions.Handle session = SparkSessions.start("reengage segment")) {
       SegmentSummary summary = new SegmentJob(session.spark(), settings).run();
-      spec.commandLine().getErr().printf(
-          "reengage: %d unengaged of %d addresses; import folder %s; summary %ssummary.json%n",
-          summary.unengaged,
-          summary.addresses,
-          summary.unengaged == 0 ? "(empty: nothing to import)" : summary.importUri,
-          summary.importUri.substring(0, summary.importUri.length() - "import/".length()));
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "reengage: %d unengaged of %d addresses; import folder %s; summary %ssummary.json%n",
+              summary.unengaged,
+              summary.addresses,
+              summary.unengaged == 0 ? "(empty: nothing to import)" : summary.importUri,
+              summary.importUri.substring(0, summary.importUri.length() - "import/".length()));
       return ExitCodes.OK;
     }
   }
@@ -134,9 +139,13 @@ final class SegmentCommand implements Callable<Integer> {
             untilMillis);
     if (untilMillis <= rules.earliestRelevantMillis() + 1000) {
       throw new IllegalArgumentException(
-          "Invalid --until " + Instant.ofEpochMilli(untilMillis)
-              + (until == null ? " (the default: now, as --as-of " + day + " is in the future)" : "")
-              + ": it is not after the windows' start " + Instant.ofEpochSecond((rules.earliestRelevantMillis() + 1000) / 1000)
+          "Invalid --until "
+              + Instant.ofEpochMilli(untilMillis)
+              + (until == null
+                  ? " (the default: now, as --as-of " + day + " is in the future)"
+                  : "")
+              + ": it is not after the windows' start "
+              + Instant.ofEpochSecond((rules.earliestRelevantMillis() + 1000) / 1000)
               + ", so no event could count (check --as-of, or pass a later --until)");
     }
     return new SegmentSettings(

@@ -6,7 +6,9 @@ import org.apache.spark.sql.SparkSession;
 /** Builds the Spark session the same way for every subcommand. */
 final class SparkSessions {
 
-  /** A session, stopped on close only if this command started it (tests and notebooks share one). */
+  /**
+   * A session, stopped on close only if this command started it (tests and notebooks share one).
+   */
   record Handle(SparkSession spark, boolean owned) implements AutoCloseable {
     @Override
     public void close() {

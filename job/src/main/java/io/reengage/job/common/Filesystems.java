@@ -8,7 +8,9 @@ import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** Resolves the URIs users pass (plain paths, file:, s3a://, s3://) to Hadoop paths and filesystems. */
+/**
+ * Resolves the URIs users pass (plain paths, file:, s3a://, s3://) to Hadoop paths and filesystems.
+ */
 public final class Filesystems {
 
   private Filesystems() {}

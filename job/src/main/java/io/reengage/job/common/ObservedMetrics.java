@@ -17,10 +17,11 @@ import org.apache.spark.sql.util.QueryExecutionListener;
  * <p>Counting a Dataset in a job of its own means caching it or computing it twice; an observation
  * aggregates while the one job runs. Spark's own {@code Observation} waits without a time limit for
  * metrics that never come when the optimizer removed the observed node, so this class collects the
- * metrics itself and fails with a message instead of hanging. Names are made unique per instance, so
- * two jobs in one session cannot read each other's counts. Query listeners are called from Spark's
- * listener bus after the action returns; {@code SparkContext.listenerBus().waitUntilEmpty} (Spark
- * internal API, stable across 3.x, pinned with the Spark version) lets {@link #get} wait for them.
+ * metrics itself and fails with a message instead of hanging. Names are made unique per instance,
+ * so two jobs in one session cannot read each other's counts. Query listeners are called from
+ * Spark's listener bus after the action returns; {@code SparkContext.listenerBus().waitUntilEmpty}
+ * (Spark internal API, stable across 3.x, pinned with the Spark version) lets {@link #get} wait for
+ * them.
  */
 public final class ObservedMetrics implements QueryExecutionListener, AutoCloseable {
 
@@ -37,9 +38,10 @@ public final class ObservedMetrics implements QueryExecutionListener, AutoClosea
   }
 
   /**
-   * Adaptive execution replaces a subtree whose shuffle stage came out empty with an empty relation,
-   * observations included, and then their metrics are never reported (a run whose windows hold no
-   * events would fail). Excluding that one rule keeps the observations; an empty stage costs little.
+   * Adaptive execution replaces a subtree whose shuffle stage came out empty with an empty
+   * relation, observations included, and then their metrics are never reported (a run whose windows
+   * hold no events would fail). Excluding that one rule keeps the observations; an empty stage
+   * costs little.
    */
   private static void keepObservationsOfEmptyStages(SparkSession spark) {
     String key = "spark.sql.adaptive.optimizer.excludedRules";

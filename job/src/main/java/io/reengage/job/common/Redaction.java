@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-  private static final Pattern EMAIL_LIKE = Pattern.compile("[^\\s@\"',;<>()\\[\\]]*@[^\\s@\"',;<>()\\[\\]]+");
+  private static final Pattern EMAIL_LIKE =
+      Pattern.compile("[^\\s@\"',;<>()\\[\\]]*@[^\\s@\"',;<>()\\[\\]]+");
 
   private Redaction() {}
 

@@ -22,7 +22,8 @@ public final class DifferenceReport {
   private DifferenceReport() {}
 
   /** Writes {@code side,} followed by the seven import columns, one row per difference. */
-  public static void write(Dataset<Row> differences, String uri, Configuration conf) throws IOException {
+  public static void write(Dataset<Row> differences, String uri, Configuration conf)
+      throws IOException {
     Path path = Filesystems.path(uri);
     try (Writer w =
         new BufferedWriter(

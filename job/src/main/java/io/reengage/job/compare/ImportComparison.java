@@ -10,14 +10,15 @@ import org.apache.spark.sql.Row;
  * Compares two sets of import rows as multisets (row order never matters; a duplicated row must be
  * duplicated on both sides).
  *
- * <p>Rows only in {@code expected} are missing, rows only in {@code actual} are extra. A missing and
- * an extra row with the same {@code Id} are one <em>differing</em> row (the address is there, its
- * attributes are not the same) and are counted only as differing.
+ * <p>Rows only in {@code expected} are missing, rows only in {@code actual} are extra. A missing
+ * and an extra row with the same {@code Id} are one <em>differing</em> row (the address is there,
+ * its attributes are not the same) and are counted only as differing.
  */
 public final class ImportComparison {
 
   /** Counts of a comparison; {@code mismatched()} is zero exactly when the outputs are equal. */
-  public record Result(long expectedRows, long actualRows, long missing, long extra, long differing) {
+  public record Result(
+      long expectedRows, long actualRows, long missing, long extra, long differing) {
     public long mismatched() {
       return missing + extra + differing;
     }
@@ -27,7 +28,9 @@ public final class ImportComparison {
     }
   }
 
-  /** The rows of {@link #compare}: the differences, with a {@code side} column (missing or extra). */
+  /**
+   * The rows of {@link #compare}: the differences, with a {@code side} column (missing or extra).
+   */
   public record Outcome(Result result, Dataset<Row> differences) {}
 
   private ImportComparison() {}
@@ -39,17 +42,20 @@ public final class ImportComparison {
     long extraRows = extra.count();
     long differing = 0;
     if (missingRows > 0 && extraRows > 0) {
-      // An Id on both sides pairs one missing with one extra row; duplicates pair up to the smaller count.
+      // An Id on both sides pairs one missing with one extra row; duplicates pair up to the smaller
+      // count.
       Dataset<Row> m = missing.groupBy(col("id")).count().withColumnRenamed("count", "m");
       Dataset<Row> e = extra.groupBy(col("id")).count().withColumnRenamed("count", "e");
-      Row sum =
-          m.join(e, "id")
-              .selectExpr("sum(least(m, e))")
-              .first();
+      Row sum = m.join(e, "id").selectExpr("sum(least(m, e))").first();
       differing = sum.isNullAt(0) ? 0 : sum.getLong(0);
     }
     Result result =
-        new Result(expected.count(), actual.count(), missingRows - differing, extraRows - differing, differing);
+        new Result(
+            expected.count(),
+            actual.count(),
+            missingRows - differing,
+            extraRows - differing,
+            differing);
     return new Outcome(result, missing.unionByName(extra));
   }
 }

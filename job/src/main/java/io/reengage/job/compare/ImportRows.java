@@ -23,15 +23,23 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Reads Pinpoint import CSV output (a file, or a folder of parts) as rows of seven strings.
  *
- * <p>Accepts the job's own files and Athena's result files alike: Athena quotes every field and writes
- * NULL as an empty field, so quoting is undone and NULL and empty are read as the same empty string.
- * Only {@code *.csv} files are read (Athena's {@code .metadata} files and markers are skipped).
+ * <p>Accepts the job's own files and Athena's result files alike: Athena quotes every field and
+ * writes NULL as an empty field, so quoting is undone and NULL and empty are read as the same empty
+ * string. Only {@code *.csv} files are read (Athena's {@code .metadata} files and markers are
+ * skipped).
  */
 public final class ImportRows {
 
   /** The seven columns, in SPEC order, under names that need no quoting. */
   public static final List<String> COLUMNS =
-      List.of("channel_type", "id", "address", "max_delivered", "min_delivered", "last_engagement", "num_delivered");
+      List.of(
+          "channel_type",
+          "id",
+          "address",
+          "max_delivered",
+          "min_delivered",
+          "last_engagement",
+          "num_delivered");
 
   private ImportRows() {}
 
@@ -56,7 +64,12 @@ public final class ImportRows {
     List<String> expected = Arrays.asList(CsvFormat.HEADER.split(","));
     if (!header.equals(expected)) {
       throw new ReengageException(
-          "Cannot compare --" + role + " " + uri + ": its header is " + header
+          "Cannot compare --"
+              + role
+              + " "
+              + uri
+              + ": its header is "
+              + header
               + ", not the Pinpoint import header (point it at a segment output's import/ folder or an Athena result CSV)");
     }
     List<Column> cols = new ArrayList<>();
@@ -73,7 +86,9 @@ public final class ImportRows {
   }
 
   public static Dataset<Row> usable(Dataset<Row> rows) {
-    return rows.where(org.apache.spark.sql.functions.not(io.reengage.job.rules.UnengagedRules.isUnusable(col("id"))));
+    return rows.where(
+        org.apache.spark.sql.functions.not(
+            io.reengage.job.rules.UnengagedRules.isUnusable(col("id"))));
   }
 
   static Dataset<Row> emptyRows(SparkSession spark) {
@@ -95,17 +110,28 @@ public final class ImportRows {
       List<String> files = new ArrayList<>();
       for (FileStatus child : fs.listStatus(path)) {
         String name = child.getPath().getName();
-        if (child.isFile() && name.endsWith(".csv") && !name.startsWith("_") && !name.startsWith(".")) {
+        if (child.isFile()
+            && name.endsWith(".csv")
+            && !name.startsWith("_")
+            && !name.startsWith(".")) {
           files.add(child.getPath().toString());
         }
       }
       files.sort(null);
       return files;
     } catch (FileNotFoundException e) {
-      throw new ReengageException("Cannot read --" + role + " " + uri + ": it does not exist (check the path)", e);
+      throw new ReengageException(
+          "Cannot read --" + role + " " + uri + ": it does not exist (check the path)", e);
     } catch (IOException e) {
       throw new ReengageException(
-          "Cannot read --" + role + " " + uri + ": " + e.getMessage() + " (check the location and credentials)", e);
+          "Cannot read --"
+              + role
+              + " "
+              + uri
+              + ": "
+              + e.getMessage()
+              + " (check the location and credentials)",
+          e);
     }
   }
 }

@@ -22,18 +22,20 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs the Spark SQL port of the original Athena query ({@code sql/spark/find_unengaged_users.sql},
- * packaged into the jar) on the same parsed events as the Dataset rules, and compares the two results
- * row for row. The port is an independent statement-by-statement translation of the query, so an
- * agreement is evidence that the Dataset rules mean what the query means.
+ * packaged into the jar) on the same parsed events as the Dataset rules, and compares the two
+ * results row for row. The port is an independent statement-by-statement translation of the query,
+ * so an agreement is evidence that the Dataset rules mean what the query means.
  */
 public final class SqlPortCrossCheck {
 
   static final String RESOURCE = "/sql/spark/find_unengaged_users.sql";
+
   /**
    * System property naming a file to run instead of the packaged port. Only tests set it, to prove
    * that a disagreement fails the run.
    */
   static final String OVERRIDE_PROPERTY = "reengage.crosscheck.sql-file";
+
   static final String EVENTS_VIEW = "events";
 
   private SqlPortCrossCheck() {}
@@ -42,7 +44,8 @@ public final class SqlPortCrossCheck {
   public static String portSql(RuleParameters p) {
     if (!p.engagementTypes().equals(RuleParameters.DEFAULT_ENGAGEMENT_TYPES)) {
       throw new ReengageException(
-          "Cannot cross-check with --engagement-types " + p.engagementTypes()
+          "Cannot cross-check with --engagement-types "
+              + p.engagementTypes()
               + ": the query counts only _email.open and _email.click (drop --cross-check or the option)");
     }
     String sql = load();
@@ -61,8 +64,11 @@ public final class SqlPortCrossCheck {
     return sql;
   }
 
-  /** The port's rows, without the unusable addresses the job drops, as import rows of seven strings. */
-  public static Dataset<Row> runPort(SparkSession spark, Dataset<Row> parsedEvents, RuleParameters p) {
+  /**
+   * The port's rows, without the unusable addresses the job drops, as import rows of seven strings.
+   */
+  public static Dataset<Row> runPort(
+      SparkSession spark, Dataset<Row> parsedEvents, RuleParameters p) {
     parsedEvents.createOrReplaceTempView(EVENTS_VIEW);
     Dataset<Row> port = spark.sql(portSql(p));
     return port.where(org.apache.spark.sql.functions.not(UnengagedRules.isUnusable(col("Id"))))
@@ -101,7 +107,8 @@ public final class SqlPortCrossCheck {
   public static String packagedPort() {
     try (InputStream in = SqlPortCrossCheck.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("The job jar lacks " + RESOURCE + " (rebuild it with ./mvnw package)");
+        throw new IllegalStateException(
+            "The job jar lacks " + RESOURCE + " (rebuild it with ./mvnw package)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -3,28 +3,78 @@ package io.reengage.job.generate;
 import java.util.SplittableRandom;
 
 /**
- * The pool of recipient addresses, computed from the index rather than stored, so a pool of millions costs no
- * memory. Addresses use the reserved example domains (RFC 2606) so no real mailbox is named, and each ends in its
- * index, so they are unique. A few use capitals, as real sign-up forms let through.
+ * The pool of recipient addresses, computed from the index rather than stored, so a pool of
+ * millions costs no memory. Addresses use the reserved example domains (RFC 2606) so no real
+ * mailbox is named, and each ends in its index, so they are unique. A few use capitals, as real
+ * sign-up forms let through.
  */
 final class AddressBook {
 
   private static final String[] FIRST = {
-      "olivia", "liam", "emma", "noah", "amelia", "oliver", "ava", "elijah", "sophia", "lucas", "mia", "levi",
-      "isabella", "mateo", "charlotte", "james", "luna", "henry", "harper", "kai", "aisha", "ravi", "mei",
-      "jonas", "ingrid", "tomas", "fatima", "yuki", "chen", "leila", "pedro", "sofia", "anil", "greta", "omar",
-      "nadia", "felix", "hana", "ivan", "zara"};
+    "olivia",
+    "liam",
+    "emma",
+    "noah",
+    "amelia",
+    "oliver",
+    "ava",
+    "elijah",
+    "sophia",
+    "lucas",
+    "mia",
+    "levi",
+    "isabella",
+    "mateo",
+    "charlotte",
+    "james",
+    "luna",
+    "henry",
+    "harper",
+    "kai",
+    "aisha",
+    "ravi",
+    "mei",
+    "jonas",
+    "ingrid",
+    "tomas",
+    "fatima",
+    "yuki",
+    "chen",
+    "leila",
+    "pedro",
+    "sofia",
+    "anil",
+    "greta",
+    "omar",
+    "nadia",
+    "felix",
+    "hana",
+    "ivan",
+    "zara"
+  };
   private static final String[] LAST = {
-      "smith", "johnson", "williams", "brown", "jones", "garcia", "miller", "davis", "rodriguez", "martinez",
-      "hernandez", "lopez", "wilson", "anderson", "thomas", "taylor", "moore", "jackson", "martin", "lee",
-      "perez", "thompson", "white", "harris", "sanchez", "clark", "ramirez", "lewis", "robinson", "walker",
-      "young", "allen", "king", "wright", "scott", "nguyen", "hill", "flores", "green", "adams"};
+    "smith", "johnson", "williams", "brown", "jones", "garcia", "miller", "davis", "rodriguez",
+        "martinez",
+    "hernandez", "lopez", "wilson", "anderson", "thomas", "taylor", "moore", "jackson", "martin",
+        "lee",
+    "perez", "thompson", "white", "harris", "sanchez", "clark", "ramirez", "lewis", "robinson",
+        "walker",
+    "young", "allen", "king", "wright", "scott", "nguyen", "hill", "flores", "green", "adams"
+  };
   private static final String[] DOMAINS = {
-      "example.com", "example.net", "example.org", "mail.example.com", "inbox.example.net", "corp.example.org",
-      "students.example.edu", "post.example"};
+    "example.com",
+    "example.net",
+    "example.org",
+    "mail.example.com",
+    "inbox.example.net",
+    "corp.example.org",
+    "students.example.edu",
+    "post.example"
+  };
 
   /** Share of addresses that start hard-bouncing at some point. */
   static final double BOUNCING_SHARE = 0.02;
+
   /** After its first hard bounce an address is suppressed once this grace period has passed. */
   static final long SUPPRESSION_AFTER_MILLIS = 7L * 24 * 3600 * 1000;
 
@@ -60,12 +110,13 @@ final class AddressBook {
       first = Character.toUpperCase(first.charAt(0)) + first.substring(1);
       last = Character.toUpperCase(last.charAt(0)) + last.substring(1);
     }
-    String local = switch (style) {
-      case 0 -> first + "." + last + "." + i;
-      case 1 -> first + last + i;
-      case 2 -> first.charAt(0) + "." + last + i;
-      default -> first + "_" + last + "." + i;
-    };
+    String local =
+        switch (style) {
+          case 0 -> first + "." + last + "." + i;
+          case 1 -> first + last + i;
+          case 2 -> first.charAt(0) + "." + last + i;
+          default -> first + "_" + last + "." + i;
+        };
     return local + "@" + domain;
   }
 
@@ -85,7 +136,10 @@ final class AddressBook {
     EngagementProfile profile = EngagementProfile.pick(r.nextDouble());
     long span = Math.max(1, spanEnd - spanStart);
     long lapseAt = spanStart + (long) (r.nextDouble() * span);
-    long bounceAt = r.nextDouble() < BOUNCING_SHARE ? spanStart + (long) (r.nextDouble() * span) : Long.MAX_VALUE / 2;
+    long bounceAt =
+        r.nextDouble() < BOUNCING_SHARE
+            ? spanStart + (long) (r.nextDouble() * span)
+            : Long.MAX_VALUE / 2;
     return new Traits(profile, lapseAt, bounceAt);
   }
 

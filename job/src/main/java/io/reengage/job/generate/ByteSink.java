@@ -4,13 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable byte buffer with just the JSON writing the generator needs. Hand-rolled rather than Jackson's
- * generator because nearly every byte of a record is a constant that can be copied in one go.
+ * A growable byte buffer with just the JSON writing the generator needs. Hand-rolled rather than
+ * Jackson's generator because nearly every byte of a record is a constant that can be copied in one
+ * go.
  */
 final class ByteSink {
 
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MIN_LONG =
+      Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
   private byte[] buf;
   private int len;

@@ -8,19 +8,20 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Plans the messages sent on one UTC day and every event that follows from them, from a seed derived from the
- * run's seed and the day alone: days can be planned in any order, or in parallel, with the same result.
+ * Plans the messages sent on one UTC day and every event that follows from them, from a seed
+ * derived from the run's seed and the day alone: days can be planned in any order, or in parallel,
+ * with the same result.
  *
- * <p>The day's volume follows {@code eventsPerDay}, more on weekdays than at weekends. Most mail goes out in one
- * or two campaign bursts a day; journeys and transactional mail trickle through waking hours. Campaign and
- * journey messages have one recipient, as Pinpoint sends them per endpoint; a fifth of transactional messages
- * have two to {@code recipientsMax}. Per recipient: a hard bounce (for an address in its bouncing
- * week), a soft bounce, or a delivery; after a delivery sometimes a complaint, and by the address's engagement
- * profile one or more opens, clicks and rarely an unsubscribe, minutes to weeks later. A few messages are
- * rejected or fail to render.
+ * <p>The day's volume follows {@code eventsPerDay}, more on weekdays than at weekends. Most mail
+ * goes out in one or two campaign bursts a day; journeys and transactional mail trickle through
+ * waking hours. Campaign and journey messages have one recipient, as Pinpoint sends them per
+ * endpoint; a fifth of transactional messages have two to {@code recipientsMax}. Per recipient: a
+ * hard bounce (for an address in its bouncing week), a soft bounce, or a delivery; after a delivery
+ * sometimes a complaint, and by the address's engagement profile one or more opens, clicks and
+ * rarely an unsubscribe, minutes to weeks later. A few messages are rejected or fail to render.
  *
- * <p>Logarithms go through {@link StrictMath}: {@link Math}'s may differ in the last bit between platforms,
- * which would change the data for the same seed.
+ * <p>Logarithms go through {@link StrictMath}: {@link Math}'s may differ in the last bit between
+ * platforms, which would change the data for the same seed.
  */
 final class DayPlanner {
 
@@ -38,17 +39,30 @@ final class DayPlanner {
   static final double UNSUBSCRIBE_RATE = 0.01;
   static final double EXTRA_OPEN_RATE = 0.35;
   static final double EXTRA_CLICK_RATE = 0.25;
-  /** Campaigns and journeys send to one endpoint per message; some transactional mail has several recipients. */
+
+  /**
+   * Campaigns and journeys send to one endpoint per message; some transactional mail has several
+   * recipients.
+   */
   static final double SINGLE_RECIPIENT_TRANSACTIONAL_SHARE = 0.80;
-  /** Normal Firehose lag is capped here, and late lag starts well above it, so the two never overlap. */
+
+  /**
+   * Normal Firehose lag is capped here, and late lag starts well above it, so the two never
+   * overlap.
+   */
   static final long NORMAL_LAG_MAX = 2 * MINUTE;
+
   static final long LATE_LAG_MIN = 10 * MINUTE;
   static final long LATE_LAG_MAX = 8 * HOUR;
+
   /** Engagement later than this after sending is not generated. */
   static final long ENGAGEMENT_HORIZON = 30 * DAY;
 
   /** Relative sending volume by UTC hour for journeys and transactional mail. */
-  private static final int[] HOUR_WEIGHTS = {1, 1, 1, 1, 1, 2, 3, 5, 7, 8, 8, 8, 8, 8, 8, 8, 7, 7, 6, 5, 4, 3, 2, 1};
+  private static final int[] HOUR_WEIGHTS = {
+    1, 1, 1, 1, 1, 2, 3, 5, 7, 8, 8, 8, 8, 8, 8, 8, 7, 7, 6, 5, 4, 3, 2, 1
+  };
+
   private static final int HOUR_WEIGHT_TOTAL = java.util.Arrays.stream(HOUR_WEIGHTS).sum();
   static final int JOURNEYS = 3;
 
@@ -112,7 +126,8 @@ final class DayPlanner {
     }
 
     void run() {
-      // A pool where every address is suppressed could never reach the target; stop after a bounded effort.
+      // A pool where every address is suppressed could never reach the target; stop after a bounded
+      // effort.
       long attempts = 0;
       long maxAttempts = 4 * target + 100;
       while (planned < target && attempts++ < maxAttempts) {
@@ -170,8 +185,17 @@ final class DayPlanner {
         destination[i] = book.escapedAddress(ids[i]);
         endpointKeys[i] = ids[i];
       }
-      Message m = new Message(messageSeed, sendTs, source, sourceKey, subject, destination, endpointKeys,
-          Message.DestinationForm.LIST, false);
+      Message m =
+          new Message(
+              messageSeed,
+              sendTs,
+              source,
+              sourceKey,
+              subject,
+              destination,
+              endpointKeys,
+              Message.DestinationForm.LIST,
+              false);
 
       if (rng.nextDouble() < RENDERING_FAILURE_RATE) {
         emit(EventType.RENDERING_FAILURE, m, -1, sendTs + 50 + rng.nextInt(450));
@@ -194,16 +218,25 @@ final class DayPlanner {
         return;
       }
       if (rng.nextDouble() < SOFTBOUNCE_RATE) {
-        emit(EventType.SOFTBOUNCE, m, r, sendTs + 10 * MINUTE + (long) (rng.nextDouble() * 12 * HOUR));
+        emit(
+            EventType.SOFTBOUNCE,
+            m,
+            r,
+            sendTs + 10 * MINUTE + (long) (rng.nextDouble() * 12 * HOUR));
         return;
       }
       long delivered = sendTs + 300 + Math.min(10 * MINUTE, exponential(2500));
       emit(EventType.DELIVERED, m, r, delivered);
       double complaintRate = COMPLAINT_RATE * (t.profile() == EngagementProfile.NEVER ? 4 : 1);
       if (rng.nextDouble() < complaintRate) {
-        emit(EventType.COMPLAINT, m, r, delivered + MINUTE + Math.min(5 * DAY, exponential(6 * HOUR)));
+        emit(
+            EventType.COMPLAINT,
+            m,
+            r,
+            delivered + MINUTE + Math.min(5 * DAY, exponential(6 * HOUR)));
       }
-      if (rng.nextDouble() >= t.profile().openProbability(settings.openRate(), sendTs, t.lapseAt())) {
+      if (rng.nextDouble()
+          >= t.profile().openProbability(settings.openRate(), sendTs, t.lapseAt())) {
         return;
       }
       long horizon = sendTs + ENGAGEMENT_HORIZON;
@@ -215,14 +248,22 @@ final class DayPlanner {
         emit(EventType.OPEN, m, r, lastOpen);
       }
       if (rng.nextDouble() < settings.clickRate()) {
-        long click = (rng.nextBoolean() ? firstOpen : lastOpen) + 3 * SECOND + (long) (rng.nextDouble() * 10 * MINUTE);
+        long click =
+            (rng.nextBoolean() ? firstOpen : lastOpen)
+                + 3 * SECOND
+                + (long) (rng.nextDouble() * 10 * MINUTE);
         emit(EventType.CLICK, m, r, click);
         if (rng.nextDouble() < EXTRA_CLICK_RATE) {
-          emit(EventType.CLICK, m, r, click + 5 * SECOND + (long) (rng.nextDouble() * 115 * SECOND));
+          emit(
+              EventType.CLICK, m, r, click + 5 * SECOND + (long) (rng.nextDouble() * 115 * SECOND));
         }
       }
       if (rng.nextDouble() < UNSUBSCRIBE_RATE) {
-        emit(EventType.UNSUBSCRIBE, m, r, firstOpen + 10 * SECOND + (long) (rng.nextDouble() * 5 * MINUTE));
+        emit(
+            EventType.UNSUBSCRIBE,
+            m,
+            r,
+            firstOpen + 10 * SECOND + (long) (rng.nextDouble() * 5 * MINUTE));
       }
     }
 
@@ -267,7 +308,9 @@ final class DayPlanner {
       if (firehose >= snapshotEnd) {
         return;
       }
-      PlannedEvent e = new PlannedEvent(type, m, recipient, arrival, firehose, order, detailSeed, false, late, false);
+      PlannedEvent e =
+          new PlannedEvent(
+              type, m, recipient, arrival, firehose, order, detailSeed, false, late, false);
       sink.accept(e);
       if (duplicate && again < snapshotEnd) {
         sink.accept(e.duplicateAt(again));
@@ -286,7 +329,8 @@ final class DayPlanner {
 
   /** Pinpoint to Firehose in about a second to two minutes. */
   static long normalLag(SplittableRandom rng) {
-    return Math.min(NORMAL_LAG_MAX, SECOND + (long) (-8 * SECOND * StrictMath.log(1 - rng.nextDouble())));
+    return Math.min(
+        NORMAL_LAG_MAX, SECOND + (long) (-8 * SECOND * StrictMath.log(1 - rng.nextDouble())));
   }
 
   /** A backlog: 10 minutes to 8 hours, evenly on a log scale, so some cross hours and days. */
@@ -296,7 +340,10 @@ final class DayPlanner {
     return (long) StrictMath.exp(lo + rng.nextDouble() * (hi - lo));
   }
 
-  /** A retried batch lands in the same object (within two seconds) or a later one (one to ten minutes). */
+  /**
+   * A retried batch lands in the same object (within two seconds) or a later one (one to ten
+   * minutes).
+   */
   static long duplicateDelay(SplittableRandom rng) {
     return rng.nextBoolean() ? rng.nextInt(2000) : MINUTE + (long) (rng.nextDouble() * 9 * MINUTE);
   }

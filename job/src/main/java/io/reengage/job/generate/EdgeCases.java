@@ -7,32 +7,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Events at the boundaries of SPEC.md, each scenario on its own addresses under {@code edge.example.com} (a domain
- * the address pool never uses), so each one's effect on the segment can be told apart:
+ * Events at the boundaries of SPEC.md, each scenario on its own addresses under {@code
+ * edge.example.com} (a domain the address pool never uses), so each one's effect on the segment can
+ * be told apart:
  *
  * <ul>
- *   <li>deliveries and opens exactly at the window starts, 1 ms and 400 ms after (same second, so excluded), 1 s
- *       after (kept), and 1 ms before;</li>
- *   <li>the first delivery exactly at, just before and just after the engagement start (the {@code <} test on
- *       the minimum);</li>
- *   <li>events at {@code until} and 1 ms before it, reaching Firehose within 3 ms from {@code until - 1 ms}, so
- *       they normally share an object in the folder of the hour before {@code until}: folder time cannot stand
- *       in for {@code arrival_timestamp};</li>
- *   <li>DISTINCT duplicates: two deliveries of different messages with the same array and millisecond; an open
- *       and a click in the same millisecond; a record that Firehose writes twice;</li>
- *   <li>the same two addresses in both orders at the same millisecond (two rows), an address twice in one array
- *       (counts twice);</li>
- *   <li>null, empty and whitespace-only elements; null, empty and missing arrays;</li>
- *   <li>addresses with a comma, a double quote, a line feed, a trailing space, non-ASCII letters; two addresses
- *       that differ only in case;</li>
- *   <li>five versus six deliveries; a record with its fields in another order; an open crediting every recipient
- *       of a message; a delivery just before {@code until} that reaches Firehose five hours late, in the next
- *       day's folder.</li>
+ *   <li>deliveries and opens exactly at the window starts, 1 ms and 400 ms after (same second, so
+ *       excluded), 1 s after (kept), and 1 ms before;
+ *   <li>the first delivery exactly at, just before and just after the engagement start (the {@code
+ *       <} test on the minimum);
+ *   <li>events at {@code until} and 1 ms before it, reaching Firehose within 3 ms from {@code until
+ *       - 1 ms}, so they normally share an object in the folder of the hour before {@code until}:
+ *       folder time cannot stand in for {@code arrival_timestamp};
+ *   <li>DISTINCT duplicates: two deliveries of different messages with the same array and
+ *       millisecond; an open and a click in the same millisecond; a record that Firehose writes
+ *       twice;
+ *   <li>the same two addresses in both orders at the same millisecond (two rows), an address twice
+ *       in one array (counts twice);
+ *   <li>null, empty and whitespace-only elements; null, empty and missing arrays;
+ *   <li>addresses with a comma, a double quote, a line feed, a trailing space, non-ASCII letters;
+ *       two addresses that differ only in case;
+ *   <li>five versus six deliveries; a record with its fields in another order; an open crediting
+ *       every recipient of a message; a delivery just before {@code until} that reaches Firehose
+ *       five hours late, in the next day's folder.
  * </ul>
  *
- * {@link #expectedUnengaged()} states, by hand, which of these addresses the segment must return and with what
- * {@code num_delivered}, for a run with the same windows, {@code --min-delivered 6} and the default
- * {@code until}.
+ * {@link #expectedUnengaged()} states, by hand, which of these addresses the segment must return
+ * and with what {@code num_delivered}, for a run with the same windows, {@code --min-delivered 6}
+ * and the default {@code until}.
  */
 public final class EdgeCases {
 
@@ -40,6 +42,7 @@ public final class EdgeCases {
   private static final long SECOND = DayPlanner.SECOND;
   private static final long HOUR = DayPlanner.HOUR;
   private static final long DAY = DayPlanner.DAY;
+
   /** Edge records reach Firehose this long after they arrive, unless a scenario says otherwise. */
   private static final long LAG = 500;
 
@@ -57,12 +60,16 @@ public final class EdgeCases {
     this.deliveredStart = settings.deliveredStartMillis();
     this.engagementStart = settings.engagementStartMillis();
     this.until = settings.untilMillis();
-    // Halfway between the window starts, at 10:00 UTC: safely inside the delivered window, before engagement's.
+    // Halfway between the window starts, at 10:00 UTC: safely inside the delivered window, before
+    // engagement's.
     long half = deliveredStart + (engagementStart - deliveredStart) / 2;
     this.mid = Math.floorDiv(half, DAY) * DAY + 10 * HOUR;
   }
 
-  /** The addresses the segment must return, with their {@code num_delivered}, written by hand per scenario. */
+  /**
+   * The addresses the segment must return, with their {@code num_delivered}, written by hand per
+   * scenario.
+   */
   public static Map<String, Integer> expectedUnengaged() {
     Map<String, Integer> m = new LinkedHashMap<>();
     m.put(a("delivered-1s-after-delivered-start"), 6);
@@ -139,13 +146,18 @@ public final class EdgeCases {
     mid(a("click-at-engagement-start"), 6);
     add(EventType.CLICK, e, LAG, message(e - DAY, false, a("click-at-engagement-start")));
 
-    // Around until: all four reach Firehose within 3 ms from until - 1 ms, so they normally share one object.
+    // Around until: all four reach Firehose within 3 ms from until - 1 ms, so they normally share
+    // one object.
     next();
     mid(a("open-1ms-before-until"), 6);
     add(EventType.OPEN, u - 1, 0, message(u - DAY, false, a("open-1ms-before-until")));
     next();
     mid(a("delivered-1ms-before-until"), 5);
-    add(EventType.DELIVERED, u - 1, 1, message(u - 3 * SECOND, false, a("delivered-1ms-before-until")));
+    add(
+        EventType.DELIVERED,
+        u - 1,
+        1,
+        message(u - 3 * SECOND, false, a("delivered-1ms-before-until")));
     next();
     mid(a("open-at-until"), 6);
     add(EventType.OPEN, u, 2, message(u - DAY, false, a("open-at-until")));
@@ -181,16 +193,34 @@ public final class EdgeCases {
       delivered(mid + i * HOUR, a("beside-unusable-elements"), null, "", "   ", "\t");
     }
     for (int i = 0; i < 6; i++) {
-      add(EventType.DELIVERED, mid + i * HOUR + 1, LAG, message(mid + i * HOUR - 2 * SECOND, false));
-      add(EventType.DELIVERED, mid + i * HOUR + 2, LAG, special(Message.DestinationForm.JSON_NULL, mid + i * HOUR));
-      add(EventType.DELIVERED, mid + i * HOUR + 3, LAG, special(Message.DestinationForm.MISSING, mid + i * HOUR));
+      add(
+          EventType.DELIVERED,
+          mid + i * HOUR + 1,
+          LAG,
+          message(mid + i * HOUR - 2 * SECOND, false));
+      add(
+          EventType.DELIVERED,
+          mid + i * HOUR + 2,
+          LAG,
+          special(Message.DestinationForm.JSON_NULL, mid + i * HOUR));
+      add(
+          EventType.DELIVERED,
+          mid + i * HOUR + 3,
+          LAG,
+          special(Message.DestinationForm.MISSING, mid + i * HOUR));
     }
     add(EventType.OPEN, e + 10 * DAY, LAG, message(e + 9 * DAY, false, (String) null));
 
     next();
-    for (String address : new String[] {"\"comma,inside\"" + DOMAIN, "\"quote\\\"inside\"" + DOMAIN,
-        "line\nbreak" + DOMAIN, a("trailing-space") + " ", "zo\u00eb.\u00f1and\u00fa" + DOMAIN,
-        "\u7528\u6237" + DOMAIN}) {
+    for (String address :
+        new String[] {
+          "\"comma,inside\"" + DOMAIN,
+          "\"quote\\\"inside\"" + DOMAIN,
+          "line\nbreak" + DOMAIN,
+          a("trailing-space") + " ",
+          "zo\u00eb.\u00f1and\u00fa" + DOMAIN,
+          "\u7528\u6237" + DOMAIN
+        }) {
       mid(address, 6);
     }
     next();
@@ -203,18 +233,28 @@ public final class EdgeCases {
     mid(a("six-deliveries"), 6);
     next();
     for (int i = 0; i < 6; i++) {
-      add(EventType.DELIVERED, mid + scenario * 7 * DayPlanner.MINUTE + i * 3 * HOUR, LAG,
+      add(
+          EventType.DELIVERED,
+          mid + scenario * 7 * DayPlanner.MINUTE + i * 3 * HOUR,
+          LAG,
           message(mid + i * 3 * HOUR, true, a("reordered-fields")));
     }
     next();
     for (int i = 0; i < 6; i++) {
-      delivered(mid + scenario * 7 * DayPlanner.MINUTE + i * 3 * HOUR, a("shared-open-1"), a("shared-open-2"));
+      delivered(
+          mid + scenario * 7 * DayPlanner.MINUTE + i * 3 * HOUR,
+          a("shared-open-1"),
+          a("shared-open-2"));
     }
     open(e + 10 * DAY, a("shared-open-1"), a("shared-open-2"));
 
     next();
     mid(a("late-delivered-before-until"), 5);
-    add(EventType.DELIVERED, u - 2, 5 * HOUR, message(u - 4 * SECOND, false, a("late-delivered-before-until")));
+    add(
+        EventType.DELIVERED,
+        u - 2,
+        5 * HOUR,
+        message(u - 4 * SECOND, false, a("late-delivered-before-until")));
     return events;
   }
 
@@ -252,13 +292,29 @@ public final class EdgeCases {
       escaped[i] = destination[i] == null ? null : ByteSink.escape(destination[i]);
       keys[i] = destination[i] == null ? -2 : (1L << 40) + destination[i].hashCode();
     }
-    return new Message(Seeds.mix(seed, Seeds.EDGE, counter++), sendTs, Message.Source.TRANSACTIONAL, 0, 0,
-        escaped, keys, Message.DestinationForm.LIST, reorderedFields);
+    return new Message(
+        Seeds.mix(seed, Seeds.EDGE, counter++),
+        sendTs,
+        Message.Source.TRANSACTIONAL,
+        0,
+        0,
+        escaped,
+        keys,
+        Message.DestinationForm.LIST,
+        reorderedFields);
   }
 
   private Message special(Message.DestinationForm form, long sendTs) {
-    return new Message(Seeds.mix(seed, Seeds.EDGE, counter++), sendTs, Message.Source.TRANSACTIONAL, 0, 0,
-        new byte[0][], new long[0], form, false);
+    return new Message(
+        Seeds.mix(seed, Seeds.EDGE, counter++),
+        sendTs,
+        Message.Source.TRANSACTIONAL,
+        0,
+        0,
+        new byte[0][],
+        new long[0],
+        form,
+        false);
   }
 
   private PlannedEvent add(EventType type, long arrival, long lag, Message m) {
@@ -268,8 +324,18 @@ public final class EdgeCases {
         recipient = i;
       }
     }
-    PlannedEvent e = new PlannedEvent(type, m, recipient, arrival, arrival + lag, counter++,
-        Seeds.mix(seed, Seeds.EDGE + 1, counter), false, lag > DayPlanner.NORMAL_LAG_MAX, true);
+    PlannedEvent e =
+        new PlannedEvent(
+            type,
+            m,
+            recipient,
+            arrival,
+            arrival + lag,
+            counter++,
+            Seeds.mix(seed, Seeds.EDGE + 1, counter),
+            false,
+            lag > DayPlanner.NORMAL_LAG_MAX,
+            true);
     events.add(e);
     return e;
   }

@@ -1,9 +1,10 @@
 package io.reengage.job.generate;
 
 /**
- * How an address engages over time. The factors scale the open rate; {@link #NORMALISER} makes the factors
- * average 1 over all deliveries, so the configured open rate holds for the pool as a whole. Lapsed addresses
- * engage well until a point in time and never after: the case a re-engagement segment is for.
+ * How an address engages over time. The factors scale the open rate; {@link #NORMALISER} makes the
+ * factors average 1 over all deliveries, so the configured open rate holds for the pool as a whole.
+ * Lapsed addresses engage well until a point in time and never after: the case a re-engagement
+ * segment is for.
  */
 enum EngagementProfile {
   NEVER(0.25, 0.0),
@@ -13,8 +14,10 @@ enum EngagementProfile {
 
   /** Expected factor per delivery; a lapsed address engages for half its deliveries on average. */
   static final double NORMALISER =
-      NEVER.weight * NEVER.factor + LAPSED.weight * LAPSED.factor * 0.5
-          + OCCASIONAL.weight * OCCASIONAL.factor + ACTIVE.weight * ACTIVE.factor;
+      NEVER.weight * NEVER.factor
+          + LAPSED.weight * LAPSED.factor * 0.5
+          + OCCASIONAL.weight * OCCASIONAL.factor
+          + ACTIVE.weight * ACTIVE.factor;
 
   private final double weight;
   private final double factor;
@@ -36,7 +39,10 @@ enum EngagementProfile {
     return ACTIVE;
   }
 
-  /** Probability that a delivery sent at {@code sentAt} is opened, for an address that lapses at {@code lapseAt}. */
+  /**
+   * Probability that a delivery sent at {@code sentAt} is opened, for an address that lapses at
+   * {@code lapseAt}.
+   */
   double openProbability(double openRate, long sentAt, long lapseAt) {
     if (this == LAPSED && sentAt >= lapseAt) {
       return 0;

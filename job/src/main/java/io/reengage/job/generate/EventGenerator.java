@@ -23,15 +23,17 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Writes a synthetic set of Pinpoint email events in Firehose's S3 layout (see {@link GeneratorSettings} for what
- * and when, {@link DayPlanner} for the traffic model, {@link ObjectCutter} for the objects, {@link EdgeCases}).
+ * Writes a synthetic set of Pinpoint email events in Firehose's S3 layout (see {@link
+ * GeneratorSettings} for what and when, {@link DayPlanner} for the traffic model, {@link
+ * ObjectCutter} for the objects, {@link EdgeCases}).
  *
- * <p>How: days are planned one after another from per-day seeds; each record is filed under the UTC day it reaches
- * Firehose; once every day that can still add to a day has been planned, that day's records are sorted and cut
- * into objects, which a pool of threads encodes, compresses and writes (local folders directly, anything else
- * through Hadoop's {@code FileSystem}, so {@code s3a://} works). Records only ever reach Firehose on or after their send day, so a
- * day is complete as soon as it has itself been planned, and memory holds only the records still to come for
- * later days. The bytes depend on the settings alone, never on the number of threads. Gzip objects are
+ * <p>How: days are planned one after another from per-day seeds; each record is filed under the UTC
+ * day it reaches Firehose; once every day that can still add to a day has been planned, that day's
+ * records are sorted and cut into objects, which a pool of threads encodes, compresses and writes
+ * (local folders directly, anything else through Hadoop's {@code FileSystem}, so {@code s3a://}
+ * works). Records only ever reach Firehose on or after their send day, so a day is complete as soon
+ * as it has itself been planned, and memory holds only the records still to come for later days.
+ * The bytes depend on the settings alone, never on the number of threads. Gzip objects are
  * byte-identical given the same zlib; their content always is.
  */
 public final class EventGenerator {
@@ -62,7 +64,10 @@ public final class EventGenerator {
     return this;
   }
 
-  /** Optional: delete the output folder first if it holds anything; by default a non-empty folder is an error. */
+  /**
+   * Optional: delete the output folder first if it holds anything; by default a non-empty folder is
+   * an error.
+   */
   public EventGenerator replaceExisting() {
     this.replaceExisting = true;
     return this;
@@ -75,11 +80,13 @@ public final class EventGenerator {
 
   /**
    * Writes under {@code out}: a {@code file:} URI goes to the local disk directly, anything else
-   * ({@code s3a://}, {@code s3://}, ...) through Hadoop's {@code FileSystem} with settings {@code conf}.
+   * ({@code s3a://}, {@code s3://}, ...) through Hadoop's {@code FileSystem} with settings {@code
+   * conf}.
    */
   public GenerationResult generate(URI out, Configuration conf) throws IOException {
     if (out.getScheme() == null || "file".equalsIgnoreCase(out.getScheme())) {
-      return generate(new LocalObjectStore(Path.of(out.getScheme() == null ? URI.create("file:" + out) : out)));
+      return generate(
+          new LocalObjectStore(Path.of(out.getScheme() == null ? URI.create("file:" + out) : out)));
     }
     return generate(new HadoopObjectStore(out, conf));
   }
@@ -96,9 +103,11 @@ public final class EventGenerator {
     private final long started;
     private final RecordEncoder encoder = new RecordEncoder(settings.seed());
     private final TreeMap<Long, List<PlannedEvent>> pending = new TreeMap<>();
-    private final ExecutorService writers = Executors.newFixedThreadPool(threads, daemon("reengage-generate"));
+    private final ExecutorService writers =
+        Executors.newFixedThreadPool(threads, daemon("reengage-generate"));
     private final Semaphore inFlight = new Semaphore(2 * threads);
-    private final ThreadLocal<ByteSink> buffers = ThreadLocal.withInitial(() -> new ByteSink(1 << 20));
+    private final ThreadLocal<ByteSink> buffers =
+        ThreadLocal.withInitial(() -> new ByteSink(1 << 20));
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -118,17 +127,29 @@ public final class EventGenerator {
     }
 
     GenerationResult execute() throws IOException {
-      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("reengage-progress"));
-      ticker.scheduleAtFixedRate(() -> progress.progress(recordsWritten.get(), bytes.get(), elapsedMillis()),
-          PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+      ScheduledExecutorService ticker =
+          Executors.newSingleThreadScheduledExecutor(daemon("reengage-progress"));
+      ticker.scheduleAtFixedRate(
+          () -> progress.progress(recordsWritten.get(), bytes.get(), elapsedMillis()),
+          PROGRESS_SECONDS,
+          PROGRESS_SECONDS,
+          TimeUnit.SECONDS);
       try {
         ObjectCutter cutter = new ObjectCutter(settings, this::submit);
         if (settings.edgeCases()) {
           new EdgeCases(settings).plan().forEach(this::file);
         }
-        DayPlanner planner = new DayPlanner(settings, new AddressBook(settings.seed(), settings.addresses(),
-            GeneratorSettings.startOfDayMillis(settings.firstSendDay()), settings.snapshotEndMillis()));
-        for (LocalDate day = settings.firstSendDay(); day.isBefore(settings.endSendDay()); day = day.plusDays(1)) {
+        DayPlanner planner =
+            new DayPlanner(
+                settings,
+                new AddressBook(
+                    settings.seed(),
+                    settings.addresses(),
+                    GeneratorSettings.startOfDayMillis(settings.firstSendDay()),
+                    settings.snapshotEndMillis()));
+        for (LocalDate day = settings.firstSendDay();
+            day.isBefore(settings.endSendDay());
+            day = day.plusDays(1)) {
           planner.plan(day, this::file);
           releaseUpTo(day.toEpochDay(), cutter);
           checkFailure();
@@ -142,9 +163,20 @@ public final class EventGenerator {
         writers.shutdownNow();
         ticker.shutdownNow();
       }
-      return new GenerationResult(store.root(), files.get(), bytes.get(), records, records - duplicates,
-          duplicates, late, edge, byType, byFormat, records == 0 ? 0 : firstArrival,
-          records == 0 ? 0 : lastArrival, elapsedMillis());
+      return new GenerationResult(
+          store.root(),
+          files.get(),
+          bytes.get(),
+          records,
+          records - duplicates,
+          duplicates,
+          late,
+          edge,
+          byType,
+          byFormat,
+          records == 0 ? 0 : firstArrival,
+          records == 0 ? 0 : lastArrival,
+          elapsedMillis());
     }
 
     private long elapsedMillis() {
@@ -152,10 +184,15 @@ public final class EventGenerator {
     }
 
     private void file(PlannedEvent e) {
-      pending.computeIfAbsent(Math.floorDiv(e.firehose, DayPlanner.DAY), d -> new ArrayList<>()).add(e);
+      pending
+          .computeIfAbsent(Math.floorDiv(e.firehose, DayPlanner.DAY), d -> new ArrayList<>())
+          .add(e);
     }
 
-    /** Sorts and cuts every pending day up to {@code lastDay}; no later planning can add to those days. */
+    /**
+     * Sorts and cuts every pending day up to {@code lastDay}; no later planning can add to those
+     * days.
+     */
     private void releaseUpTo(long lastDay, ObjectCutter cutter) {
       while (!pending.isEmpty() && pending.firstKey() <= lastDay) {
         List<PlannedEvent> day = pending.pollFirstEntry().getValue();
@@ -192,17 +229,18 @@ public final class EventGenerator {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while generating", ie);
       }
-      writers.execute(() -> {
-        try {
-          if (failure.get() == null) {
-            write(object);
-          }
-        } catch (Throwable t) {
-          failure.compareAndSet(null, t);
-        } finally {
-          inFlight.release();
-        }
-      });
+      writers.execute(
+          () -> {
+            try {
+              if (failure.get() == null) {
+                write(object);
+              }
+            } catch (Throwable t) {
+              failure.compareAndSet(null, t);
+            } finally {
+              inFlight.release();
+            }
+          });
     }
 
     private void write(FirehoseObject object) throws IOException {
@@ -257,15 +295,20 @@ public final class EventGenerator {
         throw new IOException("Cannot write to " + store.root() + ": " + describe(io), io);
       }
       if (t instanceof UncheckedIOException io) {
-        throw new IOException("Cannot write to " + store.root() + ": " + describe(io.getCause()), io);
+        throw new IOException(
+            "Cannot write to " + store.root() + ": " + describe(io.getCause()), io);
       }
-      throw new IllegalStateException("Generation failed while writing to " + store.root() + ": " + t, t);
+      throw new IllegalStateException(
+          "Generation failed while writing to " + store.root() + ": " + t, t);
     }
   }
 
   /** Some I/O exceptions carry only a path as their message; the type says what went wrong. */
   private static String describe(IOException e) {
-    return e.getClass().getSimpleName() + " " + e.getMessage() + " (check the path, permissions and space)";
+    return e.getClass().getSimpleName()
+        + " "
+        + e.getMessage()
+        + " (check the path, permissions and space)";
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

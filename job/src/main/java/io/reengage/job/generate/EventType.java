@@ -1,6 +1,9 @@
 package io.reengage.job.generate;
 
-/** The email event types Pinpoint streams (FACTS.md section 1), with the {@code event_type} value each carries. */
+/**
+ * The email event types Pinpoint streams (FACTS.md section 1), with the {@code event_type} value
+ * each carries.
+ */
 public enum EventType {
   SEND("_email.send", "send"),
   DELIVERED("_email.delivered", "delivered"),

@@ -3,9 +3,10 @@ package io.reengage.job.generate;
 import java.util.Locale;
 
 /**
- * Shares of objects written as newline-delimited JSON, as Firehose's concatenated records (no delimiter at all),
- * and gzip-compressed. Gzip objects hold newline-delimited or concatenated records in the ratio of the first two
- * shares (newline-delimited when both are zero). Shares are weights: they need not sum to 1.
+ * Shares of objects written as newline-delimited JSON, as Firehose's concatenated records (no
+ * delimiter at all), and gzip-compressed. Gzip objects hold newline-delimited or concatenated
+ * records in the ratio of the first two shares (newline-delimited when both are zero). Shares are
+ * weights: they need not sum to 1.
  *
  * @param ndjson weight of plain newline-delimited objects
  * @param concatenated weight of plain concatenated objects
@@ -28,7 +29,8 @@ public record FormatMix(double ndjson, double concatenated, double gzip) {
   private static void check(String name, double share) {
     if (!(share >= 0) || Double.isInfinite(share)) {
       throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "Invalid --format-mix: %s=%s (must be a number >= 0)", name, share));
+          String.format(
+              Locale.ROOT, "Invalid --format-mix: %s=%s (must be a number >= 0)", name, share));
     }
   }
 
@@ -36,10 +38,14 @@ public record FormatMix(double ndjson, double concatenated, double gzip) {
     return parse(DEFAULT_TEXT);
   }
 
-  /** Parses {@code ndjson=60,concatenated=25,gzip=15}; names may be left out (share 0), each at most once. */
+  /**
+   * Parses {@code ndjson=60,concatenated=25,gzip=15}; names may be left out (share 0), each at most
+   * once.
+   */
   public static FormatMix parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("Invalid --format-mix: empty (expected e.g. " + DEFAULT_TEXT + ")");
+      throw new IllegalArgumentException(
+          "Invalid --format-mix: empty (expected e.g. " + DEFAULT_TEXT + ")");
     }
     double[] shares = {0, 0, 0};
     boolean[] seen = new boolean[3];
@@ -47,16 +53,24 @@ public record FormatMix(double ndjson, double concatenated, double gzip) {
       int eq = part.indexOf('=');
       if (eq < 0) {
         throw new IllegalArgumentException(
-            "Invalid --format-mix: '" + part.strip() + "' (expected name=share, e.g. " + DEFAULT_TEXT + ")");
+            "Invalid --format-mix: '"
+                + part.strip()
+                + "' (expected name=share, e.g. "
+                + DEFAULT_TEXT
+                + ")");
       }
       String name = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-      int index = switch (name) {
-        case "ndjson" -> 0;
-        case "concatenated" -> 1;
-        case "gzip" -> 2;
-        default -> throw new IllegalArgumentException(
-            "Invalid --format-mix: unknown format '" + name + "' (use ndjson, concatenated, gzip)");
-      };
+      int index =
+          switch (name) {
+            case "ndjson" -> 0;
+            case "concatenated" -> 1;
+            case "gzip" -> 2;
+            default ->
+                throw new IllegalArgumentException(
+                    "Invalid --format-mix: unknown format '"
+                        + name
+                        + "' (use ndjson, concatenated, gzip)");
+          };
       if (seen[index]) {
         throw new IllegalArgumentException("Invalid --format-mix: '" + name + "' given twice");
       }

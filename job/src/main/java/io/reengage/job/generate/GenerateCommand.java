@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reengage generate}: parses and validates the options, runs {@link EventGenerator}, prints progress on
- * stderr and a one-line JSON summary on stdout. Exit 0 on success, 2 for invalid options, 1 when writing fails;
- * errors are one line on stderr.
+ * {@code reengage generate}: parses and validates the options, runs {@link EventGenerator}, prints
+ * progress on stderr and a one-line JSON summary on stdout. Exit 0 on success, 2 for invalid
+ * options, 1 when writing fails; errors are one line on stderr.
  */
 @Command(
     name = "generate",
@@ -30,124 +30,196 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-        "Writes synthetic Pinpoint email events in Firehose's S3 layout: deterministic for a seed, about 1.3 KB a "
-            + "record, every email event type, multi-recipient messages, Firehose duplicates, late arrivals, "
-            + "newline-delimited, concatenated and gzip objects.",
-        "Messages are sent on the --days days before --as-of and on the --days-after days from it on; the data is "
-            + "what the bucket holds at the start of day as-of + days-after.",
-        "Prints progress on stderr and a JSON summary (counts only) on stdout."})
+      "Writes synthetic Pinpoint email events in Firehose's S3 layout: deterministic for a seed, about 1.3 KB a "
+          + "record, every email event type, multi-recipient messages, Firehose duplicates, late arrivals, "
+          + "newline-delimited, concatenated and gzip objects.",
+      "Messages are sent on the --days days before --as-of and on the --days-after days from it on; the data is "
+          + "what the bucket holds at the start of day as-of + days-after.",
+      "Prints progress on stderr and a JSON summary (counts only) on stdout."
+    })
 public final class GenerateCommand implements Callable<Integer> {
 
   static final int EXIT_INVALID = 2;
   static final int EXIT_FAILED = 1;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "URI",
-      description = "Output folder: a local path, file:, s3a:// or s3://. Must be empty or absent (see --replace).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "URI",
+      description =
+          "Output folder: a local path, file:, s3a:// or s3://. Must be empty or absent (see --replace).")
   String out;
 
-  @Option(names = "--addresses", paramLabel = "N", defaultValue = "" + GeneratorSettings.ADDRESSES_DEFAULT,
+  @Option(
+      names = "--addresses",
+      paramLabel = "N",
+      defaultValue = "" + GeneratorSettings.ADDRESSES_DEFAULT,
       description = "Size of the recipient address pool (default: ${DEFAULT-VALUE}).")
   int addresses;
 
-  @Option(names = "--days", paramLabel = "N", defaultValue = "" + GeneratorSettings.DAYS_DEFAULT,
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      defaultValue = "" + GeneratorSettings.DAYS_DEFAULT,
       description = "Days of sending before --as-of (default: ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--days-after", paramLabel = "N", defaultValue = "" + GeneratorSettings.DAYS_AFTER_DEFAULT,
-      description = "Days of sending from --as-of on, so that data exists at and after the job's default until, "
-          + "the start of as-of + 1; 0 ends the data the day before as-of (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days-after",
+      paramLabel = "N",
+      defaultValue = "" + GeneratorSettings.DAYS_AFTER_DEFAULT,
+      description =
+          "Days of sending from --as-of on, so that data exists at and after the job's default until, "
+              + "the start of as-of + 1; 0 ends the data the day before as-of (default: ${DEFAULT-VALUE}).")
   int daysAfter;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
       description = "The as-of date the data is built around, UTC (default: today).")
   String asOf;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + GeneratorSettings.SEED_DEFAULT,
-      description = "Seed; the same seed and options write the same bytes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "" + GeneratorSettings.SEED_DEFAULT,
+      description =
+          "Seed; the same seed and options write the same bytes (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--events-per-day", paramLabel = "N", defaultValue = "" + GeneratorSettings.EVENTS_PER_DAY_DEFAULT,
-      description = "Average events a day, before duplicates; weekdays get more, weekends less "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--events-per-day",
+      paramLabel = "N",
+      defaultValue = "" + GeneratorSettings.EVENTS_PER_DAY_DEFAULT,
+      description =
+          "Average events a day, before duplicates; weekdays get more, weekends less "
+              + "(default: ${DEFAULT-VALUE}).")
   int eventsPerDay;
 
-  @Option(names = "--recipients-max", paramLabel = "N", defaultValue = "" + GeneratorSettings.RECIPIENTS_MAX_DEFAULT,
-      description = "Most recipients in one transactional message; 80%% of those have one, and campaign and "
-          + "journey messages always have one, as Pinpoint sends them per endpoint (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--recipients-max",
+      paramLabel = "N",
+      defaultValue = "" + GeneratorSettings.RECIPIENTS_MAX_DEFAULT,
+      description =
+          "Most recipients in one transactional message; 80%% of those have one, and campaign and "
+              + "journey messages always have one, as Pinpoint sends them per endpoint (default: ${DEFAULT-VALUE}).")
   int recipientsMax;
 
-  @Option(names = "--open-rate", paramLabel = "F", defaultValue = "" + GeneratorSettings.OPEN_RATE_DEFAULT,
-      description = "Share of deliveries opened at least once, over the pool and the whole period; per address "
-          + "it varies with an engagement profile (never, lapsed, occasional, active) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--open-rate",
+      paramLabel = "F",
+      defaultValue = "" + GeneratorSettings.OPEN_RATE_DEFAULT,
+      description =
+          "Share of deliveries opened at least once, over the pool and the whole period; per address "
+              + "it varies with an engagement profile (never, lapsed, occasional, active) (default: ${DEFAULT-VALUE}).")
   double openRate;
 
-  @Option(names = "--click-rate", paramLabel = "F", defaultValue = "" + GeneratorSettings.CLICK_RATE_DEFAULT,
+  @Option(
+      names = "--click-rate",
+      paramLabel = "F",
+      defaultValue = "" + GeneratorSettings.CLICK_RATE_DEFAULT,
       description = "Share of opened deliveries that are also clicked (default: ${DEFAULT-VALUE}).")
   double clickRate;
 
-  @Option(names = "--duplicate-rate", paramLabel = "F", defaultValue = "" + GeneratorSettings.DUPLICATE_RATE_DEFAULT,
-      description = "Share of records Firehose writes twice, in the same or a later object "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--duplicate-rate",
+      paramLabel = "F",
+      defaultValue = "" + GeneratorSettings.DUPLICATE_RATE_DEFAULT,
+      description =
+          "Share of records Firehose writes twice, in the same or a later object "
+              + "(default: ${DEFAULT-VALUE}).")
   double duplicateRate;
 
-  @Option(names = "--late-rate", paramLabel = "F", defaultValue = "" + GeneratorSettings.LATE_RATE_DEFAULT,
-      description = "Share of records that reach Firehose 10 minutes to 8 hours after arrival_timestamp, "
-          + "in later hour and day folders (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--late-rate",
+      paramLabel = "F",
+      defaultValue = "" + GeneratorSettings.LATE_RATE_DEFAULT,
+      description =
+          "Share of records that reach Firehose 10 minutes to 8 hours after arrival_timestamp, "
+              + "in later hour and day folders (default: ${DEFAULT-VALUE}).")
   double lateRate;
 
-  @Option(names = "--format-mix", paramLabel = "MIX", defaultValue = FormatMix.DEFAULT_TEXT,
-      description = "Object format weights; gzip objects hold ndjson or concatenated records in the ratio of "
-          + "those two (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format-mix",
+      paramLabel = "MIX",
+      defaultValue = FormatMix.DEFAULT_TEXT,
+      description =
+          "Object format weights; gzip objects hold ndjson or concatenated records in the ratio of "
+              + "those two (default: ${DEFAULT-VALUE}).")
   String formatMix;
 
-  @Option(names = "--stream-name", paramLabel = "NAME", defaultValue = GeneratorSettings.STREAM_NAME_DEFAULT,
+  @Option(
+      names = "--stream-name",
+      paramLabel = "NAME",
+      defaultValue = GeneratorSettings.STREAM_NAME_DEFAULT,
       description = "Firehose delivery stream name in object names (default: ${DEFAULT-VALUE}).")
   String streamName;
 
-  @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "firehose",
-      description = "firehose: YYYY/MM/DD/HH/<stream>-1-YYYY-MM-DD-HH-MM-SS-<random>[.gz]; "
-          + "hive: year=YYYY/month=MM/day=DD/hour=HH/...; flat: all objects in the folder "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      defaultValue = "firehose",
+      description =
+          "firehose: YYYY/MM/DD/HH/<stream>-1-YYYY-MM-DD-HH-MM-SS-<random>[.gz]; "
+              + "hive: year=YYYY/month=MM/day=DD/hour=HH/...; flat: all objects in the folder "
+              + "(default: ${DEFAULT-VALUE}).")
   String layout;
 
-  @Option(names = "--edge-cases",
-      description = "Add the SPEC.md boundary events (window starts, until, DISTINCT duplicates, array quirks, "
-          + "unusable and unusual addresses) on addresses @edge.example.com, and CRLF and byte-order-mark objects.")
+  @Option(
+      names = "--edge-cases",
+      description =
+          "Add the SPEC.md boundary events (window starts, until, DISTINCT duplicates, array quirks, "
+              + "unusable and unusual addresses) on addresses @edge.example.com, and CRLF and byte-order-mark objects.")
   boolean edgeCases;
 
-  @Option(names = "--delivered-window-months", paramLabel = "N",
+  @Option(
+      names = "--delivered-window-months",
+      paramLabel = "N",
       defaultValue = "" + GeneratorSettings.DELIVERED_WINDOW_MONTHS_DEFAULT,
       description = "Delivered window the edge cases are placed for (default: ${DEFAULT-VALUE}).")
   int deliveredWindowMonths;
 
-  @Option(names = "--engagement-window-months", paramLabel = "N",
+  @Option(
+      names = "--engagement-window-months",
+      paramLabel = "N",
       defaultValue = "" + GeneratorSettings.ENGAGEMENT_WINDOW_MONTHS_DEFAULT,
       description = "Engagement window the edge cases are placed for (default: ${DEFAULT-VALUE}).")
   int engagementWindowMonths;
 
-  @Option(names = "--buffer-seconds", paramLabel = "N", defaultValue = "" + GeneratorSettings.BUFFER_SECONDS_DEFAULT,
-      description = "Firehose buffer interval: an object spans at most this much arrival time. Firehose allows up "
-          + "to 900; larger values (up to 86400) make fewer, bigger files for tests (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--buffer-seconds",
+      paramLabel = "N",
+      defaultValue = "" + GeneratorSettings.BUFFER_SECONDS_DEFAULT,
+      description =
+          "Firehose buffer interval: an object spans at most this much arrival time. Firehose allows up "
+              + "to 900; larger values (up to 86400) make fewer, bigger files for tests (default: ${DEFAULT-VALUE}).")
   int bufferSeconds;
 
-  @Option(names = "--buffer-mb", paramLabel = "N", defaultValue = "" + GeneratorSettings.BUFFER_MB_DEFAULT,
+  @Option(
+      names = "--buffer-mb",
+      paramLabel = "N",
+      defaultValue = "" + GeneratorSettings.BUFFER_MB_DEFAULT,
       description = "Firehose buffer size in MiB, before compression (default: ${DEFAULT-VALUE}).")
   int bufferMb;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Writer threads; the output does not depend on it (default: number of processors).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Writer threads; the output does not depend on it (default: number of processors).")
   Integer threads;
 
-  @Option(names = "--replace",
-      description = "Delete the output folder first if it is not empty.")
+  @Option(names = "--replace", description = "Delete the output folder first if it is not empty.")
   boolean replace;
 
-  @Option(names = "--hadoop-conf", paramLabel = "KEY=VALUE",
-      description = "Hadoop setting for the output file system, e.g. fs.s3a.endpoint=http://127.0.0.1:9090; "
-          + "repeatable. spark.hadoop.* system properties apply too.")
+  @Option(
+      names = "--hadoop-conf",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Hadoop setting for the output file system, e.g. fs.s3a.endpoint=http://127.0.0.1:9090; "
+              + "repeatable. spark.hadoop.* system properties apply too.")
   Map<String, String> hadoopConf = new java.util.LinkedHashMap<>();
 
   @Override
@@ -172,21 +244,33 @@ public final class GenerateCommand implements Callable<Integer> {
     if (replace) {
       generator.replaceExisting();
     }
-    generator.progress((records, bytes, millis) -> {
-      double seconds = Math.max(0.001, millis / 1000.0);
-      err.printf(Locale.ROOT, "generate: %,d records, %,.1f MB, %,.0f records/s%n",
-          records, bytes / 1e6, records / seconds);
-      err.flush();
-    });
+    generator.progress(
+        (records, bytes, millis) -> {
+          double seconds = Math.max(0.001, millis / 1000.0);
+          err.printf(
+              Locale.ROOT,
+              "generate: %,d records, %,.1f MB, %,.0f records/s%n",
+              records,
+              bytes / 1e6,
+              records / seconds);
+          err.flush();
+        });
     try {
       // Local folders need no Hadoop configuration, whose loading alone takes about a second.
-      GenerationResult result = "file".equals(target.getScheme())
-          ? generator.generate(Paths.get(target))
-          : generator.generate(target, hadoopConfiguration());
+      GenerationResult result =
+          "file".equals(target.getScheme())
+              ? generator.generate(Paths.get(target))
+              : generator.generate(target, hadoopConfiguration());
       stdout.println(result.toJson());
       stdout.flush();
-      err.printf(Locale.ROOT, "generate: wrote %,d records (%,d events) in %,d files, %,.1f MB, in %.1f s%n",
-          result.records(), result.events(), result.files(), result.bytes() / 1e6, result.elapsedMillis() / 1000.0);
+      err.printf(
+          Locale.ROOT,
+          "generate: wrote %,d records (%,d events) in %,d files, %,.1f MB, in %.1f s%n",
+          result.records(),
+          result.events(),
+          result.files(),
+          result.bytes() / 1e6,
+          result.elapsedMillis() / 1000.0);
       err.flush();
       return 0;
     } catch (IOException e) {
@@ -195,7 +279,13 @@ public final class GenerateCommand implements Callable<Integer> {
       return EXIT_FAILED;
     } catch (RuntimeException e) {
       // Hadoop reports some setup problems (unknown scheme, bad credentials provider) unchecked.
-      err.println("Cannot generate into " + target + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+      err.println(
+          "Cannot generate into "
+              + target
+              + ": "
+              + e.getClass().getSimpleName()
+              + " "
+              + e.getMessage());
       err.flush();
       return EXIT_FAILED;
     }
@@ -203,11 +293,24 @@ public final class GenerateCommand implements Callable<Integer> {
 
   GeneratorSettings settings() {
     return GeneratorSettings.builder(parseAsOf())
-        .addresses(addresses).days(days).daysAfter(daysAfter).seed(seed).eventsPerDay(eventsPerDay)
-        .recipientsMax(recipientsMax).openRate(openRate).clickRate(clickRate).duplicateRate(duplicateRate)
-        .lateRate(lateRate).formatMix(FormatMix.parse(formatMix)).streamName(streamName)
-        .layout(Layout.parse(layout)).edgeCases(edgeCases).deliveredWindowMonths(deliveredWindowMonths)
-        .engagementWindowMonths(engagementWindowMonths).bufferSeconds(bufferSeconds).bufferMb(bufferMb)
+        .addresses(addresses)
+        .days(days)
+        .daysAfter(daysAfter)
+        .seed(seed)
+        .eventsPerDay(eventsPerDay)
+        .recipientsMax(recipientsMax)
+        .openRate(openRate)
+        .clickRate(clickRate)
+        .duplicateRate(duplicateRate)
+        .lateRate(lateRate)
+        .formatMix(FormatMix.parse(formatMix))
+        .streamName(streamName)
+        .layout(Layout.parse(layout))
+        .edgeCases(edgeCases)
+        .deliveredWindowMonths(deliveredWindowMonths)
+        .engagementWindowMonths(engagementWindowMonths)
+        .bufferSeconds(bufferSeconds)
+        .bufferMb(bufferMb)
         .build();
   }
 
@@ -218,7 +321,8 @@ public final class GenerateCommand implements Callable<Integer> {
     try {
       return LocalDate.parse(asOf.strip());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("Invalid --as-of: " + asOf + " (expected YYYY-MM-DD, e.g. 2026-08-31)");
+      throw new IllegalArgumentException(
+          "Invalid --as-of: " + asOf + " (expected YYYY-MM-DD, e.g. 2026-08-31)");
     }
   }
 
@@ -243,7 +347,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
   private Configuration hadoopConfiguration() {
     Configuration conf = new Configuration();
-    // The same settings Spark would pass to Hadoop, so one set of spark.hadoop.* options serves every command.
+    // The same settings Spark would pass to Hadoop, so one set of spark.hadoop.* options serves
+    // every command.
     List<String> names = new ArrayList<>(System.getProperties().stringPropertyNames());
     for (String name : names) {
       if (name.startsWith("spark.hadoop.")) {

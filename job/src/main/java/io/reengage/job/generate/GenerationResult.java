@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
  * @param edgeCaseRecords records from {@link EdgeCases} (duplicates included)
  * @param eventsByType distinct events per type
  * @param filesByFormat objects per format
- * @param firstArrival smallest {@code arrival_timestamp} written (epoch ms), or 0 when nothing was written
- * @param lastArrival largest {@code arrival_timestamp} written (epoch ms), or 0 when nothing was written
+ * @param firstArrival smallest {@code arrival_timestamp} written (epoch ms), or 0 when nothing was
+ *     written
+ * @param lastArrival largest {@code arrival_timestamp} written (epoch ms), or 0 when nothing was
+ *     written
  * @param elapsedMillis wall-clock time of the run
  */
 public record GenerationResult(
@@ -47,19 +49,48 @@ public record GenerationResult(
 
   /** One-line JSON summary for scripts (no addresses: counts only). */
   public String toJson() {
-    String types = eventsByType.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .map(e -> "\"" + e.getKey().wireName() + "\":" + e.getValue())
-        .collect(Collectors.joining(",", "{", "}"));
-    String formats = filesByFormat.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .map(e -> "\"" + e.getKey().name().toLowerCase(java.util.Locale.ROOT) + "\":" + e.getValue())
-        .collect(Collectors.joining(",", "{", "}"));
-    return "{\"out\":\"" + out.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\""
-        + ",\"files\":" + files + ",\"bytes\":" + bytes + ",\"records\":" + records + ",\"events\":" + events
-        + ",\"duplicates\":" + duplicates + ",\"lateRecords\":" + lateRecords
-        + ",\"edgeCaseRecords\":" + edgeCaseRecords + ",\"eventsByType\":" + types
-        + ",\"filesByFormat\":" + formats + ",\"firstArrival\":" + firstArrival + ",\"lastArrival\":" + lastArrival
-        + ",\"elapsedMillis\":" + elapsedMillis + "}";
+    String types =
+        eventsByType.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> "\"" + e.getKey().wireName() + "\":" + e.getValue())
+            .collect(Collectors.joining(",", "{", "}"));
+    String formats =
+        filesByFormat.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(
+                e ->
+                    "\""
+                        + e.getKey().name().toLowerCase(java.util.Locale.ROOT)
+                        + "\":"
+                        + e.getValue())
+            .collect(Collectors.joining(",", "{", "}"));
+    return "{\"out\":\""
+        + out.toString().replace("\\", "\\\\").replace("\"", "\\\"")
+        + "\""
+        + ",\"files\":"
+        + files
+        + ",\"bytes\":"
+        + bytes
+        + ",\"records\":"
+        + records
+        + ",\"events\":"
+        + events
+        + ",\"duplicates\":"
+        + duplicates
+        + ",\"lateRecords\":"
+        + lateRecords
+        + ",\"edgeCaseRecords\":"
+        + edgeCaseRecords
+        + ",\"eventsByType\":"
+        + types
+        + ",\"filesByFormat\":"
+        + formats
+        + ",\"firstArrival\":"
+        + firstArrival
+        + ",\"lastArrival\":"
+        + lastArrival
+        + ",\"elapsedMillis\":"
+        + elapsedMillis
+        + "}";
   }
 }

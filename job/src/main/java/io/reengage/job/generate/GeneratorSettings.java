@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
 /**
  * Everything that decides what {@link EventGenerator} writes. Same settings, same bytes.
  *
- * <p>Time span: messages are sent on the {@code days} UTC days before {@code asOf} and on the {@code daysAfter}
- * days from {@code asOf} on; the data set is a snapshot of the bucket at the start of day
- * {@code asOf + daysAfter}, so nothing reaches Firehose at or after that instant (opens and clicks that would
- * come later are not there yet). With the default {@code daysAfter = 2} the data holds events on the as-of day
- * (before the job's default {@code until}, the start of {@code asOf + 1}) and on the day after it (at or after
- * {@code until}), so a wrong upper bound shows. With {@code daysAfter = 0} the data ends the day before as-of.
- * Edge-case events (when asked) sit at fixed instants and are written whatever the snapshot.
+ * <p>Time span: messages are sent on the {@code days} UTC days before {@code asOf} and on the
+ * {@code daysAfter} days from {@code asOf} on; the data set is a snapshot of the bucket at the
+ * start of day {@code asOf + daysAfter}, so nothing reaches Firehose at or after that instant
+ * (opens and clicks that would come later are not there yet). With the default {@code daysAfter =
+ * 2} the data holds events on the as-of day (before the job's default {@code until}, the start of
+ * {@code asOf + 1}) and on the day after it (at or after {@code until}), so a wrong upper bound
+ * shows. With {@code daysAfter = 0} the data ends the day before as-of. Edge-case events (when
+ * asked) sit at fixed instants and are written whatever the snapshot.
  *
  * <p>Validation messages name the CLI option, because that is how most people set these values.
  *
@@ -24,9 +25,10 @@ import java.util.regex.Pattern;
  * @param daysAfter days of sending from {@code asOf} on
  * @param asOf the as-of date the data is built around (the segment job's {@code --as-of})
  * @param seed the seed every random choice derives from
- * @param eventsPerDay average events (before duplicates) of the messages sent on a day; weekdays get more
- * @param recipientsMax most recipients in one transactional message (most have one; campaign and journey
- *     messages always have one)
+ * @param eventsPerDay average events (before duplicates) of the messages sent on a day; weekdays
+ *     get more
+ * @param recipientsMax most recipients in one transactional message (most have one; campaign and
+ *     journey messages always have one)
  * @param openRate share of deliveries opened at least once, over all addresses and the whole period
  * @param clickRate share of opened deliveries that are also clicked
  * @param duplicateRate share of records Firehose writes a second time
@@ -79,7 +81,9 @@ public record GeneratorSettings(
 
   /** SES accepts at most 50 recipients per message. */
   static final int RECIPIENTS_LIMIT = 50;
+
   static final int DAYS_LIMIT = 36_600;
+
   /** Firehose's own stream-name rule. */
   private static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,64}");
 
@@ -94,25 +98,42 @@ public record GeneratorSettings(
     check(daysAfter <= DAYS_LIMIT, "--days-after", daysAfter, "must be <= " + DAYS_LIMIT);
     positive("--events-per-day", eventsPerDay);
     positive("--recipients-max", recipientsMax);
-    check(recipientsMax <= RECIPIENTS_LIMIT, "--recipients-max", recipientsMax,
+    check(
+        recipientsMax <= RECIPIENTS_LIMIT,
+        "--recipients-max",
+        recipientsMax,
         "must be <= " + RECIPIENTS_LIMIT + ", the SES limit");
     fraction("--open-rate", openRate, true);
     fraction("--click-rate", clickRate, true);
     fraction("--duplicate-rate", duplicateRate, false);
     fraction("--late-rate", lateRate, true);
-    check(streamName != null && STREAM_NAME.matcher(streamName).matches(), "--stream-name", streamName,
+    check(
+        streamName != null && STREAM_NAME.matcher(streamName).matches(),
+        "--stream-name",
+        streamName,
         "use 1 to 64 of a-z A-Z 0-9 _ . -");
     positive("--delivered-window-months", deliveredWindowMonths);
     positive("--engagement-window-months", engagementWindowMonths);
-    check(deliveredWindowMonths > engagementWindowMonths, "--delivered-window-months", deliveredWindowMonths,
-        "must be > --engagement-window-months " + engagementWindowMonths
+    check(
+        deliveredWindowMonths > engagementWindowMonths,
+        "--delivered-window-months",
+        deliveredWindowMonths,
+        "must be > --engagement-window-months "
+            + engagementWindowMonths
             + " so that edge cases have room between the window starts");
     positive("--buffer-seconds", bufferSeconds);
-    check(bufferSeconds <= 86_400, "--buffer-seconds", bufferSeconds, "must be <= 86400; Firehose allows 0 to 900");
+    check(
+        bufferSeconds <= 86_400,
+        "--buffer-seconds",
+        bufferSeconds,
+        "must be <= 86400; Firehose allows 0 to 900");
     positive("--buffer-mb", bufferMb);
     check(bufferMb <= 128, "--buffer-mb", bufferMb, "must be <= 128, the Firehose limit");
     long firstDay = asOf.toEpochDay() - days;
-    check(firstDay >= LocalDate.of(1971, 1, 1).toEpochDay(), "--days", days,
+    check(
+        firstDay >= LocalDate.of(1971, 1, 1).toEpochDay(),
+        "--days",
+        days,
         "reaches back before 1971 from --as-of " + asOf);
     check(asOf.getYear() < 9000, "--as-of", asOf, "must be before year 9000");
   }
@@ -128,7 +149,8 @@ public record GeneratorSettings(
 
   private static void check(boolean ok, String option, Object value, String reason) {
     if (!ok) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "Invalid %s: %s (%s)", option, value, reason));
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "Invalid %s: %s (%s)", option, value, reason));
     }
   }
 
@@ -138,11 +160,24 @@ public record GeneratorSettings(
 
   public Builder toBuilder() {
     return new Builder(asOf)
-        .addresses(addresses).days(days).daysAfter(daysAfter).seed(seed).eventsPerDay(eventsPerDay)
-        .recipientsMax(recipientsMax).openRate(openRate).clickRate(clickRate).duplicateRate(duplicateRate)
-        .lateRate(lateRate).formatMix(formatMix).streamName(streamName).layout(layout).edgeCases(edgeCases)
-        .deliveredWindowMonths(deliveredWindowMonths).engagementWindowMonths(engagementWindowMonths)
-        .bufferSeconds(bufferSeconds).bufferMb(bufferMb);
+        .addresses(addresses)
+        .days(days)
+        .daysAfter(daysAfter)
+        .seed(seed)
+        .eventsPerDay(eventsPerDay)
+        .recipientsMax(recipientsMax)
+        .openRate(openRate)
+        .clickRate(clickRate)
+        .duplicateRate(duplicateRate)
+        .lateRate(lateRate)
+        .formatMix(formatMix)
+        .streamName(streamName)
+        .layout(layout)
+        .edgeCases(edgeCases)
+        .deliveredWindowMonths(deliveredWindowMonths)
+        .engagementWindowMonths(engagementWindowMonths)
+        .bufferSeconds(bufferSeconds)
+        .bufferMb(bufferMb);
   }
 
   /** First UTC day on which messages are sent. */
@@ -301,9 +336,26 @@ public record GeneratorSettings(
     }
 
     public GeneratorSettings build() {
-      return new GeneratorSettings(addresses, days, daysAfter, asOf, seed, eventsPerDay, recipientsMax, openRate,
-          clickRate, duplicateRate, lateRate, formatMix, streamName, layout, edgeCases, deliveredWindowMonths,
-          engagementWindowMonths, bufferSeconds, bufferMb);
+      return new GeneratorSettings(
+          addresses,
+          days,
+          daysAfter,
+          asOf,
+          seed,
+          eventsPerDay,
+          recipientsMax,
+          openRate,
+          clickRate,
+          duplicateRate,
+          lateRate,
+          formatMix,
+          streamName,
+          layout,
+          edgeCases,
+          deliveredWindowMonths,
+          engagementWindowMonths,
+          bufferSeconds,
+          bufferMb);
     }
   }
 }

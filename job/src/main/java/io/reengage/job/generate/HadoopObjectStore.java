@@ -47,7 +47,8 @@ final class HadoopObjectStore implements ObjectStore {
 
   @Override
   public OutputStream create(String relativePath) throws IOException {
-    // Object names are unique by construction, so skipping the existence check saves a request per object.
+    // Object names are unique by construction, so skipping the existence check saves a request per
+    // object.
     return fs.create(new Path(root, relativePath), true);
   }
 }

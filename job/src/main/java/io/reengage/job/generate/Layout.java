@@ -12,13 +12,28 @@ public enum Layout {
   /** Every object directly in the output folder. */
   FLAT;
 
-  /** The folder (ending in '/', or empty) for an object whose oldest record reached Firehose at {@code utc}. */
+  /**
+   * The folder (ending in '/', or empty) for an object whose oldest record reached Firehose at
+   * {@code utc}.
+   */
   String folder(ZonedDateTime utc) {
     return switch (this) {
-      case FIREHOSE -> String.format(Locale.ROOT, "%04d/%02d/%02d/%02d/",
-          utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour());
-      case HIVE -> String.format(Locale.ROOT, "year=%04d/month=%02d/day=%02d/hour=%02d/",
-          utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour());
+      case FIREHOSE ->
+          String.format(
+              Locale.ROOT,
+              "%04d/%02d/%02d/%02d/",
+              utc.getYear(),
+              utc.getMonthValue(),
+              utc.getDayOfMonth(),
+              utc.getHour());
+      case HIVE ->
+          String.format(
+              Locale.ROOT,
+              "year=%04d/month=%02d/day=%02d/hour=%02d/",
+              utc.getYear(),
+              utc.getMonthValue(),
+              utc.getDayOfMonth(),
+              utc.getHour());
       case FLAT -> "";
     };
   }
@@ -29,6 +44,7 @@ public enum Layout {
         return layout;
       }
     }
-    throw new IllegalArgumentException("Invalid --layout: " + text + " (use firehose, hive or flat)");
+    throw new IllegalArgumentException(
+        "Invalid --layout: " + text + " (use firehose, hive or flat)");
   }
 }

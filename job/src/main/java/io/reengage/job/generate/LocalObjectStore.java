@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Local folders through java.nio. Hadoop's local file system sets permissions on every new file, which without the
- * native library means starting a {@code chmod} process per file: about 2.5 ms each, slower than writing the
- * file's content, for the many small objects Firehose makes.
+ * Local folders through java.nio. Hadoop's local file system sets permissions on every new file,
+ * which without the native library means starting a {@code chmod} process per file: about 2.5 ms
+ * each, slower than writing the file's content, for the many small objects Firehose makes.
  */
 final class LocalObjectStore implements ObjectStore {
 
@@ -38,7 +38,8 @@ final class LocalObjectStore implements ObjectStore {
       return;
     }
     if (!Files.isDirectory(root)) {
-      throw new IOException("Cannot generate into " + root.toUri() + ": it is a file (choose a folder)");
+      throw new IOException(
+          "Cannot generate into " + root.toUri() + ": it is a file (choose a folder)");
     }
     try (Stream<Path> entries = Files.list(root)) {
       if (entries.findAny().isEmpty()) {
@@ -48,34 +49,41 @@ final class LocalObjectStore implements ObjectStore {
     if (!replace) {
       throw ObjectStore.notEmpty(root.toUri());
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) {
-          throw exc;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            if (exc != null) {
+              throw exc;
+            }
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   @Override
   public OutputStream create(String relativePath) throws IOException {
     Path file = root.resolve(relativePath);
     Path folder = file.getParent();
-    // Recorded only once made, so a thread never writes into a folder another thread is still creating.
+    // Recorded only once made, so a thread never writes into a folder another thread is still
+    // creating.
     if (!madeFolders.contains(folder)) {
       Files.createDirectories(folder);
       madeFolders.add(folder);
     }
-    return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+    return Files.newOutputStream(
+        file,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE);
   }
 }

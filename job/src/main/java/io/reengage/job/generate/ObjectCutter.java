@@ -10,14 +10,15 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Groups records into objects as Firehose's buffer does: an object opens with the first record to arrive and
- * closes when the buffer interval has passed or the buffer size would be exceeded. The folder and the name's
- * timestamp come from the oldest record, so the later records of an object may belong to the next hour, or day.
- * Records must come in ascending Firehose time; buffers run on across midnight, as Firehose's do.
+ * Groups records into objects as Firehose's buffer does: an object opens with the first record to
+ * arrive and closes when the buffer interval has passed or the buffer size would be exceeded. The
+ * folder and the name's timestamp come from the oldest record, so the later records of an object
+ * may belong to the next hour, or day. Records must come in ascending Firehose time; buffers run on
+ * across midnight, as Firehose's do.
  *
- * <p>Each object's format and random name suffix come from a seed derived from its index, so the result does
- * not depend on which thread writes it. Objects holding edge-case records cycle through every {@link ObjectFormat},
- * the CRLF and byte-order-mark variants included.
+ * <p>Each object's format and random name suffix come from a seed derived from its index, so the
+ * result does not depend on which thread writes it. Objects holding edge-case records cycle through
+ * every {@link ObjectFormat}, the CRLF and byte-order-mark variants included.
  */
 final class ObjectCutter {
 
@@ -42,7 +43,8 @@ final class ObjectCutter {
 
   void accept(PlannedEvent e) {
     if (e.firehose < lastFirehose) {
-      throw new IllegalStateException("Records out of Firehose order: " + e.firehose + " after " + lastFirehose);
+      throw new IllegalStateException(
+          "Records out of Firehose order: " + e.firehose + " after " + lastFirehose);
     }
     lastFirehose = e.firehose;
     int size = RecordEncoder.estimateSize(e);
@@ -80,10 +82,22 @@ final class ObjectCutter {
 
   private String path(long start, ObjectFormat format, SplittableRandom rng) {
     ZonedDateTime t = Instant.ofEpochMilli(start).atZone(ZoneOffset.UTC);
-    String name = String.format(Locale.ROOT, "%s-1-%04d-%02d-%02d-%02d-%02d-%02d-%08x-%04x-%04x-%04x-%012x",
-        settings.streamName(), t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
-        t.getSecond(), rng.nextInt(), rng.nextInt(0x10000), 0x4000 | rng.nextInt(0x1000),
-        0x8000 | rng.nextInt(0x4000), rng.nextLong() & 0xffffffffffffL);
+    String name =
+        String.format(
+            Locale.ROOT,
+            "%s-1-%04d-%02d-%02d-%02d-%02d-%02d-%08x-%04x-%04x-%04x-%012x",
+            settings.streamName(),
+            t.getYear(),
+            t.getMonthValue(),
+            t.getDayOfMonth(),
+            t.getHour(),
+            t.getMinute(),
+            t.getSecond(),
+            rng.nextInt(),
+            rng.nextInt(0x10000),
+            0x4000 | rng.nextInt(0x1000),
+            0x8000 | rng.nextInt(0x4000),
+            rng.nextLong() & 0xffffffffffffL);
     return settings.layout().folder(t) + name + (format.gzip() ? ".gz" : "");
   }
 }

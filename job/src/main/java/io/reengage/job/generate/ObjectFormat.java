@@ -1,8 +1,9 @@
 package io.reengage.job.generate;
 
 /**
- * How the records of one object are laid out. The first four come from {@link FormatMix}; the CRLF and
- * byte-order-mark variants appear only with edge cases, because the reader must accept them (DESIGN.md, Reading).
+ * How the records of one object are laid out. The first four come from {@link FormatMix}; the CRLF
+ * and byte-order-mark variants appear only with edge cases, because the reader must accept them
+ * (DESIGN.md, Reading).
  */
 public enum ObjectFormat {
   NDJSON(false, "\n", false),

@@ -11,16 +11,21 @@ interface ObjectStore {
   URI root();
 
   /**
-   * Makes sure the folder can take a fresh data set: absent or empty is fine; otherwise it is deleted when
-   * {@code replace} is set and an error when not.
+   * Makes sure the folder can take a fresh data set: absent or empty is fine; otherwise it is
+   * deleted when {@code replace} is set and an error when not.
    */
   void prepare(boolean replace) throws IOException;
 
-  /** Opens a new object at {@code relativePath} (folders are created as needed). Safe to call from many threads. */
+  /**
+   * Opens a new object at {@code relativePath} (folders are created as needed). Safe to call from
+   * many threads.
+   */
   OutputStream create(String relativePath) throws IOException;
 
   static IOException notEmpty(URI root) {
-    return new IOException("Cannot generate into " + root
-        + ": the folder is not empty (choose an empty or new folder, or pass --replace to delete it first)");
+    return new IOException(
+        "Cannot generate into "
+            + root
+            + ": the folder is not empty (choose an empty or new folder, or pass --replace to delete it first)");
   }
 }

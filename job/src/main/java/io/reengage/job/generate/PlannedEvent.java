@@ -1,28 +1,46 @@
 package io.reengage.job.generate;
 
 /**
- * One record to write: an event of a message, when Pinpoint received it ({@code arrival}, the record's
- * {@code arrival_timestamp}) and when it reached Firehose ({@code firehose}, which decides its object and folder).
- * A duplicate is the same record again, written as Firehose's at-least-once delivery does.
+ * One record to write: an event of a message, when Pinpoint received it ({@code arrival}, the
+ * record's {@code arrival_timestamp}) and when it reached Firehose ({@code firehose}, which decides
+ * its object and folder). A duplicate is the same record again, written as Firehose's at-least-once
+ * delivery does.
  */
 final class PlannedEvent {
 
   final EventType type;
   final Message message;
-  /** Index into the message's destination of the recipient this event is about; -1 for message-level events. */
+
+  /**
+   * Index into the message's destination of the recipient this event is about; -1 for message-level
+   * events.
+   */
   final int recipient;
+
   final long arrival;
   final long firehose;
+
   /** Unique per original event; orders records that reach Firehose in the same millisecond. */
   final long order;
+
   /** Seeds the record's details (IP address, user agent, SMTP response, ...). */
   final long detailSeed;
+
   final boolean duplicate;
   final boolean late;
   final boolean edge;
 
-  PlannedEvent(EventType type, Message message, int recipient, long arrival, long firehose, long order,
-      long detailSeed, boolean duplicate, boolean late, boolean edge) {
+  PlannedEvent(
+      EventType type,
+      Message message,
+      int recipient,
+      long arrival,
+      long firehose,
+      long order,
+      long detailSeed,
+      boolean duplicate,
+      boolean late,
+      boolean edge) {
     this.type = type;
     this.message = message;
     this.recipient = recipient;
@@ -37,7 +55,8 @@ final class PlannedEvent {
 
   /** The same record, reaching Firehose again at {@code firehoseAgain}. */
   PlannedEvent duplicateAt(long firehoseAgain) {
-    return new PlannedEvent(type, message, recipient, arrival, firehoseAgain, order, detailSeed, true, late, edge);
+    return new PlannedEvent(
+        type, message, recipient, arrival, firehoseAgain, order, detailSeed, true, late, edge);
   }
 
   static int compareByFirehose(PlannedEvent a, PlannedEvent b) {

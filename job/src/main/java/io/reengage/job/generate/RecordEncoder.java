@@ -3,39 +3,43 @@ package io.reengage.job.generate;
 import java.util.SplittableRandom;
 
 /**
- * Writes one Pinpoint email event as JSON, shaped like the records Pinpoint streams (FACTS.md section 1 and the
- * seed sample): the top-level fields, the message's {@code mail} object with headers and common headers, and the
- * one object named for the event type. About 1.3 KB a record. Every byte follows from the planned event, so a
- * duplicate is byte-identical to its original.
+ * Writes one Pinpoint email event as JSON, shaped like the records Pinpoint streams (FACTS.md
+ * section 1 and the seed sample): the top-level fields, the message's {@code mail} object with
+ * headers and common headers, and the one object named for the event type. About 1.3 KB a record.
+ * Every byte follows from the planned event, so a duplicate is byte-identical to its original.
  *
- * <p>Names in the per-type objects follow Pinpoint's snake_case. Pinpoint does not document the object of a
- * rendering failure; {@code failure{template_name, error_message}} mirrors SES's. Network addresses come from the
- * documentation ranges (RFC 5737) and mail domains from the reserved example domains.
+ * <p>Names in the per-type objects follow Pinpoint's snake_case. Pinpoint does not document the
+ * object of a rendering failure; {@code failure{template_name, error_message}} mirrors SES's.
+ * Network addresses come from the documentation ranges (RFC 5737) and mail domains from the
+ * reserved example domains.
  */
 final class RecordEncoder {
 
   private static final String[] CAMPAIGN_SUBJECT_TEXT = {
-      "Spring sale: 20% off this weekend",
-      "Your monthly newsletter",
-      "New arrivals picked for you",
-      "Your cart items are almost gone",
-      "Members only: early access",
-      "Get more out of your account",
-      "Our clearance of the season",
-      "A small thank-you gift inside",
-      "Faster checkout is here",
-      "Stories from our community",
-      "Free shipping until Sunday",
-      "Save the date: our annual event"};
+    "Spring sale: 20% off this weekend",
+    "Your monthly newsletter",
+    "New arrivals picked for you",
+    "Your cart items are almost gone",
+    "Members only: early access",
+    "Get more out of your account",
+    "Our clearance of the season",
+    "A small thank-you gift inside",
+    "Faster checkout is here",
+    "Stories from our community",
+    "Free shipping until Sunday",
+    "Save the date: our annual event"
+  };
   private static final String[] JOURNEY_SUBJECT_TEXT = {
-      "Welcome aboard: here is how to get started",
-      "We miss you: here is 10% off your next order",
-      "Complete your profile to get tailored offers"};
+    "Welcome aboard: here is how to get started",
+    "We miss you: here is 10% off your next order",
+    "Complete your profile to get tailored offers"
+  };
   private static final String[] TRANSACTIONAL_SUBJECT_TEXT = {
-      "Your order #%d has shipped",
-      "Receipt for your order #%d",
-      "Reset your password (request %d)",
-      "Your appointment #%d is confirmed"};
+    "Your order #%d has shipped",
+    "Receipt for your order #%d",
+    "Reset your password (request %d)",
+    "Your appointment #%d is confirmed"
+  };
   static final int CAMPAIGN_SUBJECTS = CAMPAIGN_SUBJECT_TEXT.length;
   static final int TRANSACTIONAL_SUBJECTS = TRANSACTIONAL_SUBJECT_TEXT.length;
 
@@ -43,21 +47,23 @@ final class RecordEncoder {
   private static final byte[][] JOURNEY_SUBJECTS_ESCAPED = escapeAll(JOURNEY_SUBJECT_TEXT);
 
   private static final String[] USER_AGENTS = {
-      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
-      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
-      "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
-      "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)",
-      "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36",
-      "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0",
-      "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17531; Pro)",
-      "Mozilla/5.0 (iPad; CPU OS 16_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"};
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
+    "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)",
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0",
+    "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17531; Pro)",
+    "Mozilla/5.0 (iPad; CPU OS 16_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"
+  };
   private static final byte[][] USER_AGENTS_ESCAPED = escapeAll(USER_AGENTS);
   private static final String[] LINKS = {
-      "https://www.example.com/offers/spring?utm_source=pinpoint&utm_medium=email",
-      "https://www.example.com/new-arrivals?utm_source=pinpoint&utm_medium=email",
-      "https://shop.example.com/cart?utm_source=pinpoint&utm_medium=email",
-      "https://www.example.com/account/profile?utm_source=pinpoint&utm_medium=email",
-      "https://blog.example.com/stories/community?utm_source=pinpoint&utm_medium=email"};
+    "https://www.example.com/offers/spring?utm_source=pinpoint&utm_medium=email",
+    "https://www.example.com/new-arrivals?utm_source=pinpoint&utm_medium=email",
+    "https://shop.example.com/cart?utm_source=pinpoint&utm_medium=email",
+    "https://www.example.com/account/profile?utm_source=pinpoint&utm_medium=email",
+    "https://blog.example.com/stories/community?utm_source=pinpoint&utm_medium=email"
+  };
   private static final byte[][] LINKS_ESCAPED = escapeAll(LINKS);
   private static final String[] REGIONS = {"us-east-1", "us-west-2", "eu-west-1"};
   private static final byte[] NETWORKS_PREFIX = b("192.0.2.,198.51.100.,203.0.113.");
@@ -65,20 +71,26 @@ final class RecordEncoder {
   private static final byte[] EVENT_TYPE = b("{\"event_type\":\"");
   private static final byte[] EVENT_TS = b("\",\"event_timestamp\":");
   private static final byte[] ARRIVAL_TS = b(",\"arrival_timestamp\":");
-  private static final byte[] VERSION_APP = b(",\"event_version\":\"3.1\",\"application\":{\"app_id\":\"");
+  private static final byte[] VERSION_APP =
+      b(",\"event_version\":\"3.1\",\"application\":{\"app_id\":\"");
   private static final byte[] SDK_CLIENT = b("\",\"sdk\":{}},\"client\":{\"client_id\":\"");
-  private static final byte[] DEVICE_SESSION_ATTRS = b("\"},\"device\":{\"platform\":{}},\"session\":{},\"attributes\":{");
+  private static final byte[] DEVICE_SESSION_ATTRS =
+      b("\"},\"device\":{\"platform\":{}},\"session\":{},\"attributes\":{");
   private static final byte[] ACCOUNT = b("},\"awsAccountId\":\"");
-  private static final byte[] FACETS = b("\",\"facets\":{\"email_channel\":{\"mail_event\":{\"mail\":{\"message_id\":\"");
+  private static final byte[] FACETS =
+      b("\",\"facets\":{\"email_channel\":{\"mail_event\":{\"mail\":{\"message_id\":\"");
   private static final byte[] SEND_TS = b("\",\"message_send_timestamp\":");
   private static final byte[] FROM_ADDRESS = b(",\"from_address\":\"");
   private static final byte[] DESTINATION = b(",\"destination\":");
-  private static final byte[] HEADERS = b(",\"headers_truncated\":false,\"headers\":[{\"name\":\"From\",\"value\":\"");
+  private static final byte[] HEADERS =
+      b(",\"headers_truncated\":false,\"headers\":[{\"name\":\"From\",\"value\":\"");
   private static final byte[] H_TO = b("\"},{\"name\":\"To\",\"value\":\"");
   private static final byte[] H_SUBJECT = b("\"},{\"name\":\"Subject\",\"value\":\"");
-  private static final byte[] H_REST = b("\"},{\"name\":\"MIME-Version\",\"value\":\"1.0\"},"
-      + "{\"name\":\"Content-Type\",\"value\":\"text/html; charset=UTF-8\"},"
-      + "{\"name\":\"Content-Transfer-Encoding\",\"value\":\"7bit\"}],\"common_headers\":{\"from\":\"");
+  private static final byte[] H_REST =
+      b(
+          "\"},{\"name\":\"MIME-Version\",\"value\":\"1.0\"},"
+              + "{\"name\":\"Content-Type\",\"value\":\"text/html; charset=UTF-8\"},"
+              + "{\"name\":\"Content-Transfer-Encoding\",\"value\":\"7bit\"}],\"common_headers\":{\"from\":\"");
   private static final byte[] CH_TO = b("\",\"to\":");
   private static final byte[] CH_SUBJECT = b(",\"subject\":\"");
   private static final byte[] MAIL_END = b("\"}},");
@@ -94,7 +106,8 @@ final class RecordEncoder {
   private static final byte[] QUOTE_COMMA = b("\",");
 
   private static final byte[][] SENDER_ADDRESS = {
-      b("news@mail.example.com"), b("hello@mail.example.com"), b("orders@shop.example.com")};
+    b("news@mail.example.com"), b("hello@mail.example.com"), b("orders@shop.example.com")
+  };
 
   private static final byte[] SEND_OBJECT = b("\"send\":{}");
   private static final byte[] DELIVERY = b("\"delivery\":{\"smtp_response\":\"250 2.0.0 OK  ");
@@ -107,30 +120,44 @@ final class RecordEncoder {
   private static final byte[] USER_AGENT = b("\",\"user_agent\":\"");
   private static final byte[] LINK = b("\",\"link\":\"");
   private static final byte[] LINK_TAGS = b("\",\"link_tags\":{\"linkName\":[\"cta-");
-  private static final byte[] UNSUBSCRIBE_LINK = b("\",\"link\":\"https://www.example.com/unsubscribe?e=");
-  private static final byte[] UNSUBSCRIBE_TAGS = b("\",\"link_tags\":{\"unsubscribeLinkTag\":[\"optout\"]}}");
-  private static final byte[] BOUNCE_HARD = b("\"bounce\":{\"bounce_type\":\"Permanent\",\"bounce_sub_type\":\"General\","
-      + "\"bounced_recipients\":[{\"email_address\":");
-  private static final byte[] BOUNCE_HARD_DSN = b(",\"action\":\"failed\",\"status\":\"5.1.1\","
-      + "\"diagnostic_code\":\"smtp; 550 5.1.1 user unknown\"}],\"feedback_id\":\"");
-  private static final byte[] BOUNCE_SOFT = b("\"bounce\":{\"bounce_type\":\"Transient\",\"bounce_sub_type\":\"MailboxFull\","
-      + "\"bounced_recipients\":[{\"email_address\":");
-  private static final byte[] BOUNCE_SOFT_DSN = b(",\"action\":\"failed\",\"status\":\"4.2.2\","
-      + "\"diagnostic_code\":\"smtp; 452 4.2.2 mailbox full\"}],\"feedback_id\":\"");
+  private static final byte[] UNSUBSCRIBE_LINK =
+      b("\",\"link\":\"https://www.example.com/unsubscribe?e=");
+  private static final byte[] UNSUBSCRIBE_TAGS =
+      b("\",\"link_tags\":{\"unsubscribeLinkTag\":[\"optout\"]}}");
+  private static final byte[] BOUNCE_HARD =
+      b(
+          "\"bounce\":{\"bounce_type\":\"Permanent\",\"bounce_sub_type\":\"General\","
+              + "\"bounced_recipients\":[{\"email_address\":");
+  private static final byte[] BOUNCE_HARD_DSN =
+      b(
+          ",\"action\":\"failed\",\"status\":\"5.1.1\","
+              + "\"diagnostic_code\":\"smtp; 550 5.1.1 user unknown\"}],\"feedback_id\":\"");
+  private static final byte[] BOUNCE_SOFT =
+      b(
+          "\"bounce\":{\"bounce_type\":\"Transient\",\"bounce_sub_type\":\"MailboxFull\","
+              + "\"bounced_recipients\":[{\"email_address\":");
+  private static final byte[] BOUNCE_SOFT_DSN =
+      b(
+          ",\"action\":\"failed\",\"status\":\"4.2.2\","
+              + "\"diagnostic_code\":\"smtp; 452 4.2.2 mailbox full\"}],\"feedback_id\":\"");
   private static final byte[] BOUNCE_MTA = b("\",\"reporting_mta\":\"dns; a8-");
   private static final byte[] BOUNCE_END = b(".amazonses.com\"}");
-  private static final byte[] COMPLAINT = b("\"complaint\":{\"complained_recipients\":[{\"email_address\":");
+  private static final byte[] COMPLAINT =
+      b("\"complaint\":{\"complained_recipients\":[{\"email_address\":");
   private static final byte[] COMPLAINT_REST = b("}],\"feedback_id\":\"");
-  private static final byte[] COMPLAINT_END = b("\",\"user_agent\":\"Example-Mail-Feedback/2.0\","
-      + "\"complaint_feedback_type\":\"abuse\"}");
+  private static final byte[] COMPLAINT_END =
+      b(
+          "\",\"user_agent\":\"Example-Mail-Feedback/2.0\","
+              + "\"complaint_feedback_type\":\"abuse\"}");
   private static final byte[] REJECT = b("\"reject\":{\"reason\":\"Bad content\"}");
   private static final byte[] FAILURE = b("\"failure\":{\"template_name\":\"template-");
-  private static final byte[] FAILURE_END = b("\",\"error_message\":\"Attribute 'first_name' is not present in the "
-      + "rendering data.\"}");
+  private static final byte[] FAILURE_END =
+      b(
+          "\",\"error_message\":\"Attribute 'first_name' is not present in the "
+              + "rendering data.\"}");
   private static final byte[] NULL = b("null");
   private static final byte[] EMPTY_STRING = b("\"\"");
   private static final byte[] CLOSE_OBJECT = b("}");
-
 
   private static final byte[] LINK_TAGS_END = b("\"]}}");
   private static final byte[] ID_PREFIX = b("0100");
@@ -164,8 +191,12 @@ final class RecordEncoder {
       encodeReordered(e, detail, out);
       return;
     }
-    out.raw(EVENT_TYPE).raw(e.type.wireNameBytes()).raw(EVENT_TS).number(m.sendTs)
-        .raw(ARRIVAL_TS).number(e.arrival);
+    out.raw(EVENT_TYPE)
+        .raw(e.type.wireNameBytes())
+        .raw(EVENT_TS)
+        .number(m.sendTs)
+        .raw(ARRIVAL_TS)
+        .number(e.arrival);
     writeApplicationToAttributes(e, out);
     out.raw(ACCOUNT).raw(ACCOUNT_ID);
     writeFacets(e, detail, out);
@@ -179,8 +210,13 @@ final class RecordEncoder {
     writeFacetsBody(e, detail, out);
     out.raw(REORDERED_ARRIVAL).number(e.arrival);
     writeApplicationToAttributes(e, out);
-    out.raw(ACCOUNT).raw(ACCOUNT_ID).raw(REORDERED_EVENT_TS).number(e.message.sendTs)
-        .raw(REORDERED_EVENT_TYPE).raw(e.type.wireNameBytes()).raw(REORDERED_END);
+    out.raw(ACCOUNT)
+        .raw(ACCOUNT_ID)
+        .raw(REORDERED_EVENT_TS)
+        .number(e.message.sendTs)
+        .raw(REORDERED_EVENT_TYPE)
+        .raw(e.type.wireNameBytes())
+        .raw(REORDERED_END);
   }
 
   private void writeApplicationToAttributes(PlannedEvent e, ByteSink out) {
@@ -189,12 +225,25 @@ final class RecordEncoder {
     writeEndpointId(m, Math.max(0, e.recipient), out);
     out.raw(DEVICE_SESSION_ATTRS);
     switch (m.source) {
-      case CAMPAIGN -> out.raw(CAMPAIGN_ATTRS).hex(Seeds.fmix(m.sourceKey), 16).hex(m.sourceKey, 16)
-          .raw(CAMPAIGN_ID).hex(m.sourceKey, 16).hex(Seeds.fmix(m.sourceKey + 1), 16).raw(TREATMENT);
-      case JOURNEY -> out.raw(JOURNEY_RUN).hex(Seeds.fmix(m.sourceKey + m.sendTs / DayPlanner.DAY), 16)
-          .hex(m.sourceKey, 16).raw(JOURNEY_ACTIVITY).hex(Seeds.fmix(m.sourceKey + 2), 10)
-          .raw(JOURNEY_ID).hex(m.sourceKey, 16).hex(Seeds.fmix(m.sourceKey + 3), 16).raw(QUOTE_COMMA);
-      case TRANSACTIONAL -> { }
+      case CAMPAIGN ->
+          out.raw(CAMPAIGN_ATTRS)
+              .hex(Seeds.fmix(m.sourceKey), 16)
+              .hex(m.sourceKey, 16)
+              .raw(CAMPAIGN_ID)
+              .hex(m.sourceKey, 16)
+              .hex(Seeds.fmix(m.sourceKey + 1), 16)
+              .raw(TREATMENT);
+      case JOURNEY ->
+          out.raw(JOURNEY_RUN)
+              .hex(Seeds.fmix(m.sourceKey + m.sendTs / DayPlanner.DAY), 16)
+              .hex(m.sourceKey, 16)
+              .raw(JOURNEY_ACTIVITY)
+              .hex(Seeds.fmix(m.sourceKey + 2), 10)
+              .raw(JOURNEY_ID)
+              .hex(m.sourceKey, 16)
+              .hex(Seeds.fmix(m.sourceKey + 3), 16)
+              .raw(QUOTE_COMMA);
+      case TRANSACTIONAL -> {}
     }
     out.raw(FEEDBACK);
     if (e.type == EventType.CLICK) {
@@ -241,27 +290,38 @@ final class RecordEncoder {
       case DELIVERED -> {
         out.raw(DELIVERY).number(e.arrival / 1000).raw((byte) ' ');
         token(detail, out);
-        out.raw(DELIVERY_MTA).number(1 + detail.nextInt(250)).raw(DELIVERY_MTA_HOST)
-            .raw(region).raw(DELIVERY_RECIPIENTS);
+        out.raw(DELIVERY_MTA)
+            .number(1 + detail.nextInt(250))
+            .raw(DELIVERY_MTA_HOST)
+            .raw(region)
+            .raw(DELIVERY_RECIPIENTS);
         writeRecipient(m, e.recipient, out);
         out.raw(DELIVERY_PROCESSING).number(e.arrival - m.sendTs).raw(CLOSE_OBJECT);
       }
       case OPEN -> {
         out.raw(OPEN);
         ipAddress(detail, out);
-        out.raw(USER_AGENT).raw(USER_AGENTS_ESCAPED[detail.nextInt(USER_AGENTS_ESCAPED.length)])
-            .raw((byte) '"').raw(CLOSE_OBJECT);
+        out.raw(USER_AGENT)
+            .raw(USER_AGENTS_ESCAPED[detail.nextInt(USER_AGENTS_ESCAPED.length)])
+            .raw((byte) '"')
+            .raw(CLOSE_OBJECT);
       }
       case CLICK -> {
         out.raw(CLICK);
         ipAddress(detail, out);
-        out.raw(USER_AGENT).raw(USER_AGENTS_ESCAPED[detail.nextInt(USER_AGENTS_ESCAPED.length)])
-            .raw(LINK).raw(LINKS_ESCAPED[linkIndex(e)]).raw(LINK_TAGS).number(linkIndex(e)).raw(LINK_TAGS_END);
+        out.raw(USER_AGENT)
+            .raw(USER_AGENTS_ESCAPED[detail.nextInt(USER_AGENTS_ESCAPED.length)])
+            .raw(LINK)
+            .raw(LINKS_ESCAPED[linkIndex(e)])
+            .raw(LINK_TAGS)
+            .number(linkIndex(e))
+            .raw(LINK_TAGS_END);
       }
       case UNSUBSCRIBE -> {
         out.raw(CLICK);
         ipAddress(detail, out);
-        out.raw(USER_AGENT).raw(USER_AGENTS_ESCAPED[detail.nextInt(USER_AGENTS_ESCAPED.length)])
+        out.raw(USER_AGENT)
+            .raw(USER_AGENTS_ESCAPED[detail.nextInt(USER_AGENTS_ESCAPED.length)])
             .raw(UNSUBSCRIBE_LINK);
         writeEndpointId(m, Math.max(0, e.recipient), out);
         out.raw(UNSUBSCRIBE_TAGS);
@@ -271,8 +331,11 @@ final class RecordEncoder {
         writeRecipient(m, e.recipient, out);
         out.raw(e.type == EventType.HARDBOUNCE ? BOUNCE_HARD_DSN : BOUNCE_SOFT_DSN);
         feedbackId(e, out);
-        out.raw(BOUNCE_MTA).number(1 + detail.nextInt(250)).raw(DELIVERY_MTA_HOST)
-            .raw(region).raw(BOUNCE_END);
+        out.raw(BOUNCE_MTA)
+            .number(1 + detail.nextInt(250))
+            .raw(DELIVERY_MTA_HOST)
+            .raw(region)
+            .raw(BOUNCE_END);
       }
       case COMPLAINT -> {
         out.raw(COMPLAINT);
@@ -317,7 +380,10 @@ final class RecordEncoder {
   }
 
   private void writeEndpointId(Message m, int recipient, ByteSink out) {
-    long key = m.endpointKeys.length == 0 ? -1 : m.endpointKeys[Math.min(recipient, m.endpointKeys.length - 1)];
+    long key =
+        m.endpointKeys.length == 0
+            ? -1
+            : m.endpointKeys[Math.min(recipient, m.endpointKeys.length - 1)];
     long a = Seeds.mix(seed, Seeds.ENDPOINT, key);
     out.hex(a, 16).hex(Seeds.fmix(a), 16);
   }
@@ -361,7 +427,8 @@ final class RecordEncoder {
   }
 
   private static void writeRecipient(Message m, int recipient, ByteSink out) {
-    byte[] address = recipient >= 0 && recipient < m.destination.length ? m.destination[recipient] : null;
+    byte[] address =
+        recipient >= 0 && recipient < m.destination.length ? m.destination[recipient] : null;
     if (address == null) {
       out.raw(EMPTY_STRING);
     } else {
@@ -372,11 +439,13 @@ final class RecordEncoder {
   private static void writeSubject(Message m, ByteSink out) {
     switch (m.source) {
       case CAMPAIGN -> out.raw(CAMPAIGN_SUBJECTS_ESCAPED[m.subject % CAMPAIGN_SUBJECTS]);
-      case JOURNEY -> out.raw(JOURNEY_SUBJECTS_ESCAPED[m.subject % JOURNEY_SUBJECTS_ESCAPED.length]);
+      case JOURNEY ->
+          out.raw(JOURNEY_SUBJECTS_ESCAPED[m.subject % JOURNEY_SUBJECTS_ESCAPED.length]);
       case TRANSACTIONAL -> {
         String text = TRANSACTIONAL_SUBJECT_TEXT[m.subject % TRANSACTIONAL_SUBJECTS];
         int hole = text.indexOf("%d");
-        out.escaped(text.substring(0, hole)).number(100_000 + Math.floorMod(m.seed, 900_000))
+        out.escaped(text.substring(0, hole))
+            .number(100_000 + Math.floorMod(m.seed, 900_000))
             .escaped(text.substring(hole + 2));
       }
     }
@@ -394,13 +463,25 @@ final class RecordEncoder {
   }
 
   private static void token(SplittableRandom detail, ByteSink out) {
-    out.raw((byte) 'c').number(detail.nextInt(100)).raw(TOKEN_SI).number(detail.nextInt(100_000_000))
-        .raw((byte) 'p').raw((byte) 'l').raw((byte) 'o').raw((byte) '.').number(detail.nextInt(1000));
+    out.raw((byte) 'c')
+        .number(detail.nextInt(100))
+        .raw(TOKEN_SI)
+        .number(detail.nextInt(100_000_000))
+        .raw((byte) 'p')
+        .raw((byte) 'l')
+        .raw((byte) 'o')
+        .raw((byte) '.')
+        .number(detail.nextInt(1000));
   }
 
   private void feedbackId(PlannedEvent e, ByteSink out) {
     long a = Seeds.fmix(e.detailSeed ^ seed);
-    out.raw(ID_PREFIX).hex(a, 12).raw((byte) '-').hex(Seeds.fmix(a), 8).raw(FEEDBACK_ID_MIDDLE).hex(a >>> 16, 12)
+    out.raw(ID_PREFIX)
+        .hex(a, 12)
+        .raw((byte) '-')
+        .hex(Seeds.fmix(a), 8)
+        .raw(FEEDBACK_ID_MIDDLE)
+        .hex(a >>> 16, 12)
         .raw(ID_SUFFIX);
   }
 

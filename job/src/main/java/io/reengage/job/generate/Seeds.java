@@ -1,9 +1,10 @@
 package io.reengage.job.generate;
 
 /**
- * Derives independent, reproducible seeds from the run's seed and a few coordinates (a salt naming the purpose,
- * a day, an address, an object index). Every random choice in the generator starts from such a derived seed, so
- * the output depends only on the settings and never on thread scheduling or on the order work is done in.
+ * Derives independent, reproducible seeds from the run's seed and a few coordinates (a salt naming
+ * the purpose, a day, an address, an object index). Every random choice in the generator starts
+ * from such a derived seed, so the output depends only on the settings and never on thread
+ * scheduling or on the order work is done in.
  */
 final class Seeds {
 
@@ -16,7 +17,10 @@ final class Seeds {
 
   private Seeds() {}
 
-  /** SplitMix64's finaliser: a bijection with good avalanche, so nearby inputs give unrelated outputs. */
+  /**
+   * SplitMix64's finaliser: a bijection with good avalanche, so nearby inputs give unrelated
+   * outputs.
+   */
   static long fmix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

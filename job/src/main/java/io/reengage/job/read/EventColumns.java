@@ -3,7 +3,9 @@ package io.reengage.job.read;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** The schema of parsed events: the three fields of SPEC.md, named as in the Athena query's source. */
+/**
+ * The schema of parsed events: the three fields of SPEC.md, named as in the Athena query's source.
+ */
 public final class EventColumns {
 
   public static final String EVENT_TYPE = "event_type";

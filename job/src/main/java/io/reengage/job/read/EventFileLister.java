@@ -24,15 +24,17 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Lists the event objects a run must read, skipping hour folders that cannot hold events of the window.
+ * Lists the event objects a run must read, skipping hour folders that cannot hold events of the
+ * window.
  *
- * <p>Firehose names folders by its own UTC clock when it receives a record, shortly after Pinpoint's
- * {@code arrival_timestamp}. So an event can only sit in the folder of its arrival hour or a later
- * one. The caller widens the hour range by a slack on both sides; this class lists each month under
- * the root with one recursive listing (a paged flat LIST on S3, not one call per hour folder) and keeps
- * the files whose day and hour fall in the range. Months are listed in parallel.
+ * <p>Firehose names folders by its own UTC clock when it receives a record, shortly after
+ * Pinpoint's {@code arrival_timestamp}. So an event can only sit in the folder of its arrival hour
+ * or a later one. The caller widens the hour range by a slack on both sides; this class lists each
+ * month under the root with one recursive listing (a paged flat LIST on S3, not one call per hour
+ * folder) and keeps the files whose day and hour fall in the range. Months are listed in parallel.
  *
- * <p>Names starting with {@code _} or {@code .} (markers, checksums, temporary files) are never read.
+ * <p>Names starting with {@code _} or {@code .} (markers, checksums, temporary files) are never
+ * read.
  */
 public final class EventFileLister {
 
@@ -69,8 +71,8 @@ public final class EventFileLister {
   }
 
   /**
-   * Lists the files under {@code root}. With a pruning layout, only hour folders inside {@code range}
-   * are read; with FLAT (or a root that is a single file) everything is.
+   * Lists the files under {@code root}. With a pruning layout, only hour folders inside {@code
+   * range} are read; with FLAT (or a root that is a single file) everything is.
    *
    * @throws FileNotFoundException when the root does not exist
    */
@@ -191,7 +193,8 @@ public final class EventFileLister {
         continue;
       }
       String relative = path.toUri().getPath().substring(base.length());
-      String[] parts = relative.startsWith("/") ? relative.substring(1).split("/") : relative.split("/");
+      String[] parts =
+          relative.startsWith("/") ? relative.substring(1).split("/") : relative.split("/");
       if (parts.length < 3) {
         continue; // not inside a DD/HH folder
       }

@@ -1,17 +1,18 @@
 package io.reengage.job.read;
 
-import java.io.PushbackInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Streams Firehose objects (plain or gzip, NDJSON or concatenated) into events, one object at a time.
- * One reader serves one thread: it reuses its read buffer from object to object.
+ * Streams Firehose objects (plain or gzip, NDJSON or concatenated) into events, one object at a
+ * time. One reader serves one thread: it reuses its read buffer from object to object.
  *
  * <p>Compression is detected from the first bytes, not the file name: Firehose's GZIP output is not
- * reliably named {@code .gz}. Memory use is one read buffer plus the largest record. Events are pulled
- * a chunk at a time ({@link OpenFile#step}), so a caller can turn a file into a lazy iterator.
+ * reliably named {@code .gz}. Memory use is one read buffer plus the largest record. Events are
+ * pulled a chunk at a time ({@link OpenFile#step}), so a caller can turn a file into a lazy
+ * iterator.
  */
 public final class EventFileReader {
 

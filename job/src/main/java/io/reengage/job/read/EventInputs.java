@@ -13,16 +13,16 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Finds the event objects that can hold events arriving in given time ranges, for segment and rollup
- * alike: the hour folders from {@link #EARLY_ARRIVAL_HOURS} before each range to
- * {@code lateArrivalHours} after it, each object once. Listing failures become one-line errors.
+ * Finds the event objects that can hold events arriving in given time ranges, for segment and
+ * rollup alike: the hour folders from {@link #EARLY_ARRIVAL_HOURS} before each range to {@code
+ * lateArrivalHours} after it, each object once. Listing failures become one-line errors.
  */
 public final class EventInputs {
 
   /**
    * Firehose names an object's hour folder after the oldest record in it, so a later record of the
-   * same object can sit in a folder up to one buffer interval (at most 900 s) before its own arrival
-   * hour. One hour of early slack covers that.
+   * same object can sit in a folder up to one buffer interval (at most 900 s) before its own
+   * arrival hour. One hour of early slack covers that.
    */
   public static final int EARLY_ARRIVAL_HOURS = 1;
 
@@ -39,7 +39,11 @@ public final class EventInputs {
   private EventInputs() {}
 
   public static Found list(
-      Configuration conf, String eventsUri, FolderLayout layout, int lateArrivalHours, List<Range> ranges) {
+      Configuration conf,
+      String eventsUri,
+      FolderLayout layout,
+      int lateArrivalHours,
+      List<Range> ranges) {
     Path root = Filesystems.path(eventsUri);
     try {
       EventFileLister lister = new EventFileLister(root.getFileSystem(conf));
@@ -61,7 +65,12 @@ public final class EventInputs {
           "Cannot read --events " + eventsUri + ": it does not exist (check the path)", e);
     } catch (IOException | RuntimeException e) {
       throw new ReengageException(
-          "Cannot list --events " + eventsUri + ": " + e.getClass().getSimpleName() + " " + e.getMessage()
+          "Cannot list --events "
+              + eventsUri
+              + ": "
+              + e.getClass().getSimpleName()
+              + " "
+              + e.getMessage()
               + " (check the location, credentials and network)",
           e);
     }

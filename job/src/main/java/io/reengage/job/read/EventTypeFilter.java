@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * The event types a read keeps. Everything else is counted as ignored and never validated further.
  *
- * <p>Kept types are mapped to one shared String instance each, so millions of events carry a handful
- * of strings rather than a copy per record.
+ * <p>Kept types are mapped to one shared String instance each, so millions of events carry a
+ * handful of strings rather than a copy per record.
  */
 public final class EventTypeFilter implements Serializable {
 

@@ -10,15 +10,15 @@ import java.util.List;
 /**
  * Pulls the three fields the rules need out of one Pinpoint event record and skips everything else.
  *
- * <p>Only {@code event_type}, {@code arrival_timestamp} and
- * {@code facets.email_channel.mail_event.mail.destination} are read; headers, delivery, open and click
- * objects are skipped token by token without building values. A record is <em>bad</em> when it is not a
- * JSON object, is not valid JSON, or when one of the three fields has the wrong type (a string or
- * fractional timestamp, a destination that is not an array of strings, or holds a string with an
- * unpaired surrogate escape such as {@code \ud800}, which no UTF-8 file can carry). A record whose type is not one
- * the caller wants is <em>ignored</em>: its other fields are not validated, so a quirk in an event we
- * never count cannot fail a run. A missing or null timestamp or destination is not bad: the query simply
- * finds nothing for it, and so does the job.
+ * <p>Only {@code event_type}, {@code arrival_timestamp} and {@code
+ * facets.email_channel.mail_event.mail.destination} are read; headers, delivery, open and click
+ * objects are skipped token by token without building values. A record is <em>bad</em> when it is
+ * not a JSON object, is not valid JSON, or when one of the three fields has the wrong type (a
+ * string or fractional timestamp, a destination that is not an array of strings, or holds a string
+ * with an unpaired surrogate escape such as {@code \ud800}, which no UTF-8 file can carry). A
+ * record whose type is not one the caller wants is <em>ignored</em>: its other fields are not
+ * validated, so a quirk in an event we never count cannot fail a run. A missing or null timestamp
+ * or destination is not bad: the query simply finds nothing for it, and so does the job.
  *
  * <p>When a key repeats, the last value wins, as in most JSON readers.
  */
@@ -32,8 +32,10 @@ public final class PinpointEventParser {
   }
 
   private final EventTypeFilter types;
-  // Duplicate keys are allowed (last wins). One factory per parser, and so per thread, that keeps one
-  // buffer recycler: a parser is created per record, and Jackson's default per-thread recycler costs
+  // Duplicate keys are allowed (last wins). One factory per parser, and so per thread, that keeps
+  // one
+  // buffer recycler: a parser is created per record, and Jackson's default per-thread recycler
+  // costs
   // a thread-local lookup each time, which showed in profiles of Spark's task threads.
   private final JsonFactory factory = new SingleThreadFactory();
 
@@ -70,7 +72,8 @@ public final class PinpointEventParser {
     try (JsonParser p = factory.createParser(buffer, offset, length)) {
       return parseRecord(p);
     } catch (IOException | RuntimeException e) {
-      // Malformed JSON, invalid UTF-8, a number too large for a long: the record is bad, not the run.
+      // Malformed JSON, invalid UTF-8, a number too large for a long: the record is bad, not the
+      // run.
       return Outcome.BAD;
     }
   }
@@ -141,7 +144,10 @@ public final class PinpointEventParser {
     return Outcome.EVENT;
   }
 
-  /** Descends facets.email_channel.mail_event.mail.destination; false when a level has the wrong type. */
+  /**
+   * Descends facets.email_channel.mail_event.mail.destination; false when a level has the wrong
+   * type.
+   */
   private boolean readFacets(JsonParser p, JsonToken v) throws IOException {
     return descend(p, v, 0);
   }
@@ -198,7 +204,8 @@ public final class PinpointEventParser {
       if (t == JsonToken.VALUE_STRING) {
         String address = p.getText();
         if (hasUnpairedSurrogate(address)) {
-          ok = false; // an escaped lone surrogate is no text: UTF-8 (and so the CSV) cannot carry it
+          ok =
+              false; // an escaped lone surrogate is no text: UTF-8 (and so the CSV) cannot carry it
         } else {
           scratch.add(address);
         }
@@ -228,7 +235,9 @@ public final class PinpointEventParser {
   private static boolean hasUnpairedSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return true;

@@ -6,9 +6,9 @@ import java.io.Serializable;
  * What a read saw, summed over files. Mutable while one task reads; merged on the driver.
  *
  * <p>{@code records} counts every record the splitter found, good or bad; {@code badRecords} those
- * that were not valid JSON objects or had a wrongly typed field; {@code ignoredRecords} those of a type
- * the rules do not use; {@code outOfRange} events of a wanted type outside the read range or without a
- * timestamp; {@code events} the rows handed on to the rules.
+ * that were not valid JSON objects or had a wrongly typed field; {@code ignoredRecords} those of a
+ * type the rules do not use; {@code outOfRange} events of a wanted type outside the read range or
+ * without a timestamp; {@code events} the rows handed on to the rules.
  */
 public final class ReadCounts implements Serializable {
 
@@ -22,8 +22,10 @@ public final class ReadCounts implements Serializable {
   public long ignoredRecords;
   public long outOfRange;
   public long events;
+
   /** Files the storage failed to open or read (denied, gone, network): not damage in the data. */
   public long storageFailures;
+
   /** The first such file and the error's type, for the failure message; null when none. */
   public String firstStorageFailure;
 
@@ -52,10 +54,7 @@ public final class ReadCounts implements Serializable {
           String.format(
               "Cannot read %d of %d files under --events %s (first: %s) (check read permissions,"
                   + " encryption keys and the network, then rerun; nothing was published)",
-              storageFailures,
-              files,
-              eventsUri,
-              firstStorageFailure));
+              storageFailures, files, eventsUri, firstStorageFailure));
     }
   }
 

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.Set;
 
 /**
- * What the reader keeps: events of the given types whose arrival_timestamp lies in
- * {@code [minArrivalMillis, untilMillis)}.
+ * What the reader keeps: events of the given types whose arrival_timestamp lies in {@code
+ * [minArrivalMillis, untilMillis)}.
  *
  * <p>This is only a pushdown to keep out-of-window events out of Spark's rows; the rules apply the
  * exact window tests again, so the lower bound here may be (and is) a little generous.

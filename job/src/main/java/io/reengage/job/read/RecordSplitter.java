@@ -9,12 +9,13 @@ import java.util.Arrays;
  *
  * <p>Firehose writes Pinpoint events either one per line or concatenated with no delimiter at all
  * ({@code }{}), and Spark's JSON source reads neither mix reliably. The splitter tracks only string
- * state and brace depth, so it handles both layouts, CRLF and blank lines, and stays in step after a
- * broken record: a raw line break can never occur inside a valid JSON record's string, so a line break
- * seen inside a string ends the broken record and scanning restarts on the next line.
+ * state and brace depth, so it handles both layouts, CRLF and blank lines, and stays in step after
+ * a broken record: a raw line break can never occur inside a valid JSON record's string, so a line
+ * break seen inside a string ends the broken record and scanning restarts on the next line.
  *
- * <p>Memory is bounded by the largest record (plus one read buffer), never by the file. A record that
- * would grow beyond {@code maxRecordBytes} is reported as one oversized bad record and skipped.
+ * <p>Memory is bounded by the largest record (plus one read buffer), never by the file. A record
+ * that would grow beyond {@code maxRecordBytes} is reported as one oversized bad record and
+ * skipped.
  */
 public final class RecordSplitter {
 
@@ -22,11 +23,15 @@ public final class RecordSplitter {
   public interface Sink {
     void record(byte[] buffer, int offset, int length);
 
-    /** A stretch of bytes that cannot be a JSON object record (stray text, unbalanced braces, too big). */
+    /**
+     * A stretch of bytes that cannot be a JSON object record (stray text, unbalanced braces, too
+     * big).
+     */
     void malformed();
   }
 
   private static final int READ_CHUNK = 1 << 16;
+
   /** Buffers up to this size are handed back for reuse; a larger one held a rare huge record. */
   private static final int REUSABLE_BUFFER_BYTES = 1 << 20;
 
@@ -92,10 +97,13 @@ public final class RecordSplitter {
     this.in = in;
     this.maxRecordBytes = maxRecordBytes;
     this.rescanBudget = 4L * maxRecordBytes;
-    this.buf = buffer != null && buffer.length >= READ_CHUNK * 2 ? buffer : new byte[READ_CHUNK * 2];
+    this.buf =
+        buffer != null && buffer.length >= READ_CHUNK * 2 ? buffer : new byte[READ_CHUNK * 2];
   }
 
-  /** This splitter's buffer, for the next splitter to reuse, or null when it grew too large to keep. */
+  /**
+   * This splitter's buffer, for the next splitter to reuse, or null when it grew too large to keep.
+   */
   public byte[] reusableBuffer() {
     return buf.length <= REUSABLE_BUFFER_BYTES ? buf : null;
   }
@@ -108,8 +116,8 @@ public final class RecordSplitter {
   }
 
   /**
-   * Reads one more chunk and reports the records completed in it; false once the stream is exhausted.
-   * Lets a caller pull records lazily with at most one chunk's worth pending.
+   * Reads one more chunk and reports the records completed in it; false once the stream is
+   * exhausted. Lets a caller pull records lazily with at most one chunk's worth pending.
    */
   public boolean step(Sink sink) throws IOException {
     if (!started) {
@@ -145,7 +153,8 @@ public final class RecordSplitter {
     final byte[] b = buf;
     final int end = limit;
     int p = pos;
-    // The hot state lives in locals, so the JIT keeps it in registers across the loop; it is written
+    // The hot state lives in locals, so the JIT keeps it in registers across the loop; it is
+    // written
     // back before anything that reads the fields (a broken record, the end of the chunk).
     int d = depth;
     boolean str = inString;
@@ -283,7 +292,10 @@ public final class RecordSplitter {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
-  /** Moves the unfinished record to the front of the buffer and reads more bytes; false at end of stream. */
+  /**
+   * Moves the unfinished record to the front of the buffer and reads more bytes; false at end of
+   * stream.
+   */
   private boolean fill() throws IOException {
     if (depth == 0 && !inString) {
       start = pos; // nothing pending
@@ -317,7 +329,10 @@ public final class RecordSplitter {
       }
       limit += n;
     }
-    if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+    if (limit >= 3
+        && (buf[0] & 0xFF) == 0xEF
+        && (buf[1] & 0xFF) == 0xBB
+        && (buf[2] & 0xFF) == 0xBF) {
       pos = 3;
       start = 3;
     }

@@ -10,11 +10,11 @@ import scala.collection.Iterator;
 /**
  * Measures the wall time of the Spark stages that read raw event files.
  *
- * <p>The job reads, filters and pre-aggregates in one stage and finishes in later ones, all inside a
- * single Spark job, so the driver cannot time the scan by itself. The scan stages are the ones whose
- * lineage holds the RDD named {@link SparkEventReader#RDD_NAME}; their time runs from submission to
- * completion (all tasks, all cores), which is what a throughput figure for the scan needs. Waiting
- * for the listener bus uses Spark-internal API, as {@code ObservedMetrics} does.
+ * <p>The job reads, filters and pre-aggregates in one stage and finishes in later ones, all inside
+ * a single Spark job, so the driver cannot time the scan by itself. The scan stages are the ones
+ * whose lineage holds the RDD named {@link SparkEventReader#RDD_NAME}; their time runs from
+ * submission to completion (all tasks, all cores), which is what a throughput figure for the scan
+ * needs. Waiting for the listener bus uses Spark-internal API, as {@code ObservedMetrics} does.
  */
 public final class ScanStageTimer extends SparkListener implements AutoCloseable {
 
@@ -37,7 +37,9 @@ public final class ScanStageTimer extends SparkListener implements AutoCloseable
   @Override
   public void onStageCompleted(SparkListenerStageCompleted event) {
     StageInfo stage = event.stageInfo();
-    if (stage.submissionTime().isEmpty() || stage.completionTime().isEmpty() || !readsEvents(stage)) {
+    if (stage.submissionTime().isEmpty()
+        || stage.completionTime().isEmpty()
+        || !readsEvents(stage)) {
       return;
     }
     millis.addAndGet((Long) stage.completionTime().get() - (Long) stage.submissionTime().get());
@@ -55,8 +57,9 @@ public final class ScanStageTimer extends SparkListener implements AutoCloseable
   }
 
   /**
-   * The summed wall time of the scan stages completed so far. Listener events arrive asynchronously,
-   * so this waits (briefly) for the listener bus to deliver what the finished jobs posted.
+   * The summed wall time of the scan stages completed so far. Listener events arrive
+   * asynchronously, so this waits (briefly) for the listener bus to deliver what the finished jobs
+   * posted.
    */
   public long millis() {
     try {

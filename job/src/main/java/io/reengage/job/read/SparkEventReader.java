@@ -30,22 +30,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads event files into a Dataset of {@link EventColumns} rows, in parallel across files.
  *
- * <p>Spark's JSON source cannot read Firehose's concatenated records and parses every field of every
- * record; this reader instead hands each task a group of files (balanced by size) and streams each
- * file through {@link EventFileReader}, which pulls only three fields. Damaged or unreadable files are
- * counted, never fatal: the task moves on to its next file.
+ * <p>Spark's JSON source cannot read Firehose's concatenated records and parses every field of
+ * every record; this reader instead hands each task a group of files (balanced by size) and streams
+ * each file through {@link EventFileReader}, which pulls only three fields. Damaged or unreadable
+ * files are counted, never fatal: the task moves on to its next file.
  *
  * <p>Rows are handed to Spark in its internal form ({@link InternalRow} with {@link UTF8String}s):
- * the public {@code createDataFrame(JavaRDD<Row>, schema)} would convert every row from the external
- * form again, and at millions of events that conversion costs as much as the parsing. The entry point
- * for internal rows, {@code SparkSession.internalCreateDataFrame}, is Spark-internal API; it is
- * stable across 3.x and the Spark version is pinned (see the parent pom), and every reader test
- * exercises it.
+ * the public {@code createDataFrame(JavaRDD<Row>, schema)} would convert every row from the
+ * external form again, and at millions of events that conversion costs as much as the parsing. The
+ * entry point for internal rows, {@code SparkSession.internalCreateDataFrame}, is Spark-internal
+ * API; it is stable across 3.x and the Spark version is pinned (see the parent pom), and every
+ * reader test exercises it.
  */
 public final class SparkEventReader {
 
   private static final Logger LOG = LoggerFactory.getLogger(SparkEventReader.class);
   private static final long TARGET_SPLIT_BYTES = 128L << 20;
+
   /** The name of the RDD of raw events, by which {@link ScanStageTimer} finds the scan stages. */
   public static final String RDD_NAME = "reengage raw events";
 
@@ -64,7 +65,8 @@ public final class SparkEventReader {
     JavaRDD<List<EventFile>> splits = jsc.parallelize(groups, Math.max(1, groups.size()));
     JavaRDD<InternalRow> rows = splits.flatMap(new ReadGroup(conf, filter, counts));
     rows.setName(RDD_NAME);
-    return new EventRead(spark.internalCreateDataFrame(rows.rdd(), EventColumns.SCHEMA, false), counts);
+    return new EventRead(
+        spark.internalCreateDataFrame(rows.rdd(), EventColumns.SCHEMA, false), counts);
   }
 
   static int groupCount(List<EventFile> files, int parallelism) {
@@ -113,7 +115,9 @@ public final class SparkEventReader {
     private final ReadCountsAccumulator counts;
 
     ReadGroup(
-        Broadcast<SerializableConfiguration> conf, ReadFilter filter, ReadCountsAccumulator counts) {
+        Broadcast<SerializableConfiguration> conf,
+        ReadFilter filter,
+        ReadCountsAccumulator counts) {
       this.conf = conf;
       this.filter = filter;
       this.counts = counts;
@@ -176,9 +180,12 @@ public final class SparkEventReader {
     private final ArrayDeque<InternalRow> pending = new ArrayDeque<>();
     private final EventFileReader.EventSink sink =
         (type, ts, destination) ->
-            pending.add(new GenericInternalRow(new Object[] {eventType(type), ts, array(destination)}));
+            pending.add(
+                new GenericInternalRow(new Object[] {eventType(type), ts, array(destination)}));
+
     /** The few event types, encoded once per task instead of once per event. */
     private final java.util.Map<String, UTF8String> eventTypes = new java.util.HashMap<>();
+
     private EventFileReader.OpenFile current;
     private EventFile currentFile;
     private ReadCounts currentCounts;
@@ -286,7 +293,8 @@ public final class SparkEventReader {
 
     /**
      * Local files are opened directly: Hadoop's local filesystem adds a checksum-file lookup and
-     * buffering of its own to every open, which shows on tens of thousands of small Firehose objects.
+     * buffering of its own to every open, which shows on tens of thousands of small Firehose
+     * objects.
      */
     private InputStream open(Path path) throws IOException {
       if ("file".equals(path.toUri().getScheme())) {
@@ -295,12 +303,15 @@ public final class SparkEventReader {
       return path.getFileSystem(conf).open(path);
     }
 
-    /** The storage failed (after its own retries): the run must fail, not lose this file's events. */
+    /**
+     * The storage failed (after its own retries): the run must fail, not lose this file's events.
+     */
     private void storageFailure(Throwable e) {
       Throwable cause = e instanceof StorageException && e.getCause() != null ? e.getCause() : e;
       LOG.warn("Cannot read {}: {}", currentFile.path(), cause.getClass().getSimpleName());
       currentCounts.storageFailures = 1;
-      currentCounts.firstStorageFailure = currentFile.path() + ": " + cause.getClass().getSimpleName();
+      currentCounts.firstStorageFailure =
+          currentFile.path() + ": " + cause.getClass().getSimpleName();
     }
 
     private static boolean fromStorage(Throwable e) {

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The completion marker of one rolled-up day, {@code day=YYYY-MM-DD/_ROLLUP.json}: written after the
- * day's Parquet files, so its presence means the day is whole. It also carries the day's event counts
- * (before the query's DISTINCT, split at the day's first second) for run summaries, and the settings
- * the aggregates depend on, so a run with other settings reads that day raw instead of trusting it,
- * and the names and total size of its Parquet files. Readers read exactly the files named here, so
- * files of another, overlapping run in the same folder can never be counted twice.
+ * The completion marker of one rolled-up day, {@code day=YYYY-MM-DD/_ROLLUP.json}: written after
+ * the day's Parquet files, so its presence means the day is whole. It also carries the day's event
+ * counts (before the query's DISTINCT, split at the day's first second) for run summaries, and the
+ * settings the aggregates depend on, so a run with other settings reads that day raw instead of
+ * trusting it, and the names and total size of its Parquet files. Readers read exactly the files
+ * named here, so files of another, overlapping run in the same folder can never be counted twice.
  */
 public record DayMarker(
     int formatVersion,

@@ -6,16 +6,23 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * The marker of one compacted month, {@code month=YYYY-MM/_MONTH.json}: the daily rows of the month's
- * rolled-up days copied into a few larger Parquet files (with {@code day} as a column), because a
- * daily run that opens one small file per day spends more time on opening files than on rows.
+ * The marker of one compacted month, {@code month=YYYY-MM/_MONTH.json}: the daily rows of the
+ * month's rolled-up days copied into a few larger Parquet files (with {@code day} as a column),
+ * because a daily run that opens one small file per day spends more time on opening files than on
+ * rows.
  *
  * <p>The marker holds a copy of each included day's own {@link DayMarker}. A reader uses the
- * compacted rows of a day only while that copy still equals the day's current marker, so a day rolled
- * up again after compaction is read from its own files until the month is compacted anew: the daily
- * partitions stay the source of truth, and a compacted month is a cache of them.
+ * compacted rows of a day only while that copy still equals the day's current marker, so a day
+ * rolled up again after compaction is read from its own files until the month is compacted anew:
+ * the daily partitions stay the source of truth, and a compacted month is a cache of them.
  */
-public record MonthMarker(int formatVersion, String month, List<DayMarker> days, List<String> files, long rows, long bytes) {
+public record MonthMarker(
+    int formatVersion,
+    String month,
+    List<DayMarker> days,
+    List<String> files,
+    long rows,
+    long bytes) {
 
   public static final int FORMAT_VERSION = 1;
   public static final String FILE_NAME = "_MONTH.json";

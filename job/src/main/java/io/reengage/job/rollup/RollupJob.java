@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Condenses settled UTC days of raw events into per-day, per-address aggregates (see
- * {@link RollupRules}), a chunk of days per Spark pass so that years never sit in memory at once.
+ * Condenses settled UTC days of raw events into per-day, per-address aggregates (see {@link
+ * RollupRules}), a chunk of days per Spark pass so that years never sit in memory at once.
  *
  * <p>A day's events can land in Firehose folders up to {@code lateArrivalHours} after the day ends,
  * so each chunk reads those folders too, and a day is only rolled up once that time has passed
@@ -42,7 +42,8 @@ public final class RollupJob {
   private static final Logger LOG = LoggerFactory.getLogger(RollupJob.class);
 
   /** What a run did. */
-  public record Result(int days, int chunks, ReadCounts read, long rows, int compactedMonths, long millis) {}
+  public record Result(
+      int days, int chunks, ReadCounts read, long rows, int compactedMonths, long millis) {}
 
   /** The size a compacted month's files aim at. */
   private static final long COMPACT_FILE_BYTES = 256L << 20;
@@ -63,9 +64,11 @@ public final class RollupJob {
     RuleParameters types = typesOnly();
     long start = System.nanoTime();
     List<RollupPlan.DayRange> chunks = chunks(daysToDo(store));
-    long totalDays = chunks.stream().mapToLong(c -> c.last().toEpochDay() - c.first().toEpochDay() + 1).sum();
+    long totalDays =
+        chunks.stream().mapToLong(c -> c.last().toEpochDay() - c.first().toEpochDay() + 1).sum();
     if (totalDays == 0) {
-      LOG.info("rollup: every day from {} to {} is rolled up already", settings.from(), settings.to());
+      LOG.info(
+          "rollup: every day from {} to {} is rolled up already", settings.from(), settings.to());
     }
     long daysDone = 0;
     long rows = 0;
@@ -79,13 +82,19 @@ public final class RollupJob {
       logProgress(daysDone, totalDays, start, total);
     }
     int compacted = compactMonths(store);
-    return new Result((int) totalDays, chunks.size(), total, rows, compacted, (System.nanoTime() - start) / 1_000_000);
+    return new Result(
+        (int) totalDays,
+        chunks.size(),
+        total,
+        rows,
+        compacted,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
-   * Compacts each month of the range whose compacted copy is missing or out of date, so that a daily
-   * run opens a few files per month instead of one per day (see {@link MonthMarker}). Returns the
-   * number of months written.
+   * Compacts each month of the range whose compacted copy is missing or out of date, so that a
+   * daily run opens a few files per month instead of one per day (see {@link MonthMarker}). Returns
+   * the number of months written.
    */
   private int compactMonths(RollupStore store) {
     YearMonth first = YearMonth.from(settings.from());
@@ -102,7 +111,11 @@ public final class RollupJob {
       compacted = store.compactedMonths(first, last);
     } catch (IOException e) {
       throw new ReengageException(
-          "Cannot read the markers in --rollups " + settings.rollupsUri() + " to compact months: " + e.getMessage(), e);
+          "Cannot read the markers in --rollups "
+              + settings.rollupsUri()
+              + " to compact months: "
+              + e.getMessage(),
+          e);
     }
     int written = 0;
     for (Map.Entry<YearMonth, List<DayMarker>> entry : daysByMonth.entrySet()) {
@@ -118,7 +131,12 @@ public final class RollupJob {
         written++;
       } catch (IOException e) {
         throw new ReengageException(
-            "Cannot compact " + month + " in --rollups " + settings.rollupsUri() + ": " + e.getMessage()
+            "Cannot compact "
+                + month
+                + " in --rollups "
+                + settings.rollupsUri()
+                + ": "
+                + e.getMessage()
                 + " (the days are rolled up; rerun to compact, or leave it: daily runs then read the days' own files)",
             e);
       }
@@ -129,7 +147,8 @@ public final class RollupJob {
     return written;
   }
 
-  private void compactMonth(RollupStore store, YearMonth month, List<DayMarker> days) throws IOException {
+  private void compactMonth(RollupStore store, YearMonth month, List<DayMarker> days)
+      throws IOException {
     List<String> files = new ArrayList<>();
     long bytes = 0;
     long rows = 0;
@@ -144,7 +163,8 @@ public final class RollupJob {
       if (!files.isEmpty()) {
         // Files of about COMPACT_FILE_BYTES each: one for most months.
         int parts = (int) Math.max(1, Math.min(1000, bytes / COMPACT_FILE_BYTES + 1));
-        spark.read()
+        spark
+            .read()
             .schema(RollupRules.DAILY_SCHEMA)
             .option("basePath", store.root().toString())
             .parquet(files.toArray(new String[0]))
@@ -153,25 +173,36 @@ public final class RollupJob {
             .mode(SaveMode.Overwrite)
             .parquet(staged.toString());
       } else {
-        org.apache.hadoop.fs.FileSystem fs = staged.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.FileSystem fs =
+            staged.getFileSystem(spark.sparkContext().hadoopConfiguration());
         fs.mkdirs(staged);
       }
       RollupStore.WrittenFiles written = store.parquetFiles(staged);
       store.publishMonth(
-          staged, new MonthMarker(MonthMarker.FORMAT_VERSION, month.toString(), days, written.names(), rows, written.bytes()));
+          staged,
+          new MonthMarker(
+              MonthMarker.FORMAT_VERSION,
+              month.toString(),
+              days,
+              written.names(),
+              rows,
+              written.bytes()));
     } finally {
       store.abandon(staging);
     }
   }
 
-  /** The days of the range, without the complete ones when asked to skip them, as contiguous ranges. */
+  /**
+   * The days of the range, without the complete ones when asked to skip them, as contiguous ranges.
+   */
   private List<RollupPlan.DayRange> daysToDo(RollupStore store) {
     Map<LocalDate, DayMarker> complete = Map.of();
     if (settings.skipComplete()) {
       try {
         complete = store.completeDays(settings.from(), settings.to());
       } catch (IOException e) {
-        throw new ReengageException("Cannot read --rollups " + settings.rollupsUri() + ": " + e.getMessage(), e);
+        throw new ReengageException(
+            "Cannot read --rollups " + settings.rollupsUri() + ": " + e.getMessage(), e);
       }
     }
     List<RollupPlan.DayRange> ranges = new ArrayList<>();
@@ -205,13 +236,15 @@ public final class RollupJob {
 
   private record ChunkResult(ReadCounts read, long rows) {}
 
-  private ChunkResult rollUpChunk(RollupStore store, RuleParameters types, LocalDate first, LocalDate last) {
+  private ChunkResult rollUpChunk(
+      RollupStore store, RuleParameters types, LocalDate first, LocalDate last) {
     long fromMs = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     long untilMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     List<io.reengage.job.read.EventFile> files = list(fromMs, untilMs);
     SparkEventReader.EventRead read =
         SparkEventReader.read(spark, files, new ReadFilter(types.countedTypes(), fromMs, untilMs));
-    Dataset<Row> events = RollupRules.countedEvents(read.events(), types).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> events =
+        RollupRules.countedEvents(read.events(), types).persist(StorageLevel.MEMORY_AND_DISK());
     Path staging = null;
     try {
       Map<LocalDate, long[]> eventCounts = eventCountsByDay(events);
@@ -220,7 +253,8 @@ public final class RollupJob {
       staging = store.newStaging();
       Dataset<Row> daily = RollupRules.dailyAggregates(events, types);
       // One task per day: one Parquet file per day, whatever the shuffle partitioning was.
-      daily.repartition(col(RollupRules.DAY))
+      daily
+          .repartition(col(RollupRules.DAY))
           .write()
           .mode(SaveMode.Overwrite)
           .partitionBy(RollupRules.DAY)
@@ -234,16 +268,29 @@ public final class RollupJob {
         rows += dayRows;
         markers.add(
             new DayMarker(
-                DayMarker.FORMAT_VERSION, d.toString(),
+                DayMarker.FORMAT_VERSION,
+                d.toString(),
                 settings.engagementTypes().stream().sorted().toList(),
-                settings.lateArrivalHours(), dayRows, c[0], c[1], c[2], c[3], 0, List.of()));
+                settings.lateArrivalHours(),
+                dayRows,
+                c[0],
+                c[1],
+                c[2],
+                c[3],
+                0,
+                List.of()));
       }
       store.publish(staging, markers);
       staging = null;
       return new ChunkResult(counts, rows);
     } catch (IOException e) {
       throw new ReengageException(
-          "Cannot write rollups to " + settings.rollupsUri() + ": " + e.getMessage() + " (check the location and its permissions)", e);
+          "Cannot write rollups to "
+              + settings.rollupsUri()
+              + ": "
+              + e.getMessage()
+              + " (check the location and its permissions)",
+          e);
     } finally {
       events.unpersist();
       if (staging != null) {
@@ -258,9 +305,11 @@ public final class RollupJob {
     List<Row> rows =
         events
             .groupBy(
-                expr("date_from_unix_date(cast(" + RollupRules.epochDayExpression(ts) + " as int))").as("d"),
+                expr("date_from_unix_date(cast(" + RollupRules.epochDayExpression(ts) + " as int))")
+                    .as("d"),
                 expr("pmod(" + ts + ", 86400000) < 1000").as("first"),
-                expr(EventColumns.EVENT_TYPE + " = '" + RuleParameters.DELIVERED + "'").as("delivered"))
+                expr(EventColumns.EVENT_TYPE + " = '" + RuleParameters.DELIVERED + "'")
+                    .as("delivered"))
             .agg(count("*"))
             .collectAsList();
     Map<LocalDate, long[]> byDay = new HashMap<>();
@@ -274,7 +323,8 @@ public final class RollupJob {
 
   private Map<LocalDate, Long> rowsByDay(Path staging) throws IOException {
     Map<LocalDate, Long> rows = new HashMap<>();
-    org.apache.hadoop.fs.FileSystem fs = staging.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    org.apache.hadoop.fs.FileSystem fs =
+        staging.getFileSystem(spark.sparkContext().hadoopConfiguration());
     boolean anyDay = false;
     for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(staging)) {
       anyDay |= s.isDirectory() && s.getPath().getName().startsWith("day=");
@@ -282,7 +332,8 @@ public final class RollupJob {
     if (!anyDay) {
       return rows; // a chunk without events: nothing was written
     }
-    for (Row r : spark.read().parquet(staging.toString()).groupBy(RollupRules.DAY).count().collectAsList()) {
+    for (Row r :
+        spark.read().parquet(staging.toString()).groupBy(RollupRules.DAY).count().collectAsList()) {
       rows.put(r.getDate(0).toLocalDate(), r.getLong(1));
     }
     return rows;
@@ -294,7 +345,9 @@ public final class RollupJob {
             settings.eventsUri(),
             settings.layout(),
             settings.lateArrivalHours(),
-            List.of(new io.reengage.job.read.EventInputs.Range(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(untilMs))))
+            List.of(
+                new io.reengage.job.read.EventInputs.Range(
+                    Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(untilMs))))
         .files();
   }
 
@@ -302,7 +355,8 @@ public final class RollupJob {
     try {
       return new RollupStore(settings.rollupsUri(), spark.sparkContext().hadoopConfiguration());
     } catch (IOException | RuntimeException e) {
-      throw new ReengageException("Cannot open --rollups " + settings.rollupsUri() + ": " + e.getMessage(), e);
+      throw new ReengageException(
+          "Cannot open --rollups " + settings.rollupsUri() + ": " + e.getMessage(), e);
     }
   }
 
@@ -311,11 +365,23 @@ public final class RollupJob {
       return;
     }
     Instant settledAt =
-        settings.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600L * settings.lateArrivalHours());
-    if (settings.to().isAfter(RollupSettings.lastSettledDay(clock.instant(), settings.lateArrivalHours()))) {
+        settings
+            .to()
+            .plusDays(1)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant()
+            .plusSeconds(3600L * settings.lateArrivalHours());
+    if (settings
+        .to()
+        .isAfter(RollupSettings.lastSettledDay(clock.instant(), settings.lateArrivalHours()))) {
       throw new ReengageException(
-          "Cannot roll up " + settings.to() + " yet: its events may arrive in Firehose folders until " + settledAt
-              + " (--late-arrival-hours " + settings.lateArrivalHours() + "); use an earlier --to, or --allow-unsettled if the feed is complete");
+          "Cannot roll up "
+              + settings.to()
+              + " yet: its events may arrive in Firehose folders until "
+              + settledAt
+              + " (--late-arrival-hours "
+              + settings.lateArrivalHours()
+              + "); use an earlier --to, or --allow-unsettled if the feed is complete");
     }
   }
 
@@ -326,7 +392,13 @@ public final class RollupJob {
           String.format(
               "Too many bad records for %s..%s in --events %s: %d of %d are not valid Pinpoint events, above"
                   + " --max-bad-fraction %s (fix the input, or raise --max-bad-fraction); days before %s are rolled up",
-              first, last, settings.eventsUri(), counts.badRecords, counts.records, settings.maxBadFraction(), first));
+              first,
+              last,
+              settings.eventsUri(),
+              counts.badRecords,
+              counts.records,
+              settings.maxBadFraction(),
+              first));
     }
   }
 
@@ -344,8 +416,15 @@ public final class RollupJob {
     }
     LOG.info(
         "rollup: {}/{} days ({}%), {} MB read, {} events, {} days/min, about {} left",
-        done, total, (100 * done) / total, read.bytes >> 20, read.events,
-        String.format("%.1f", rate * 60), left >= 3600 ? (left / 3600) + " h " + (left % 3600 / 60) + " min" : (left / 60) + " min " + (left % 60) + " s");
+        done,
+        total,
+        (100 * done) / total,
+        read.bytes >> 20,
+        read.events,
+        String.format("%.1f", rate * 60),
+        left >= 3600
+            ? (left / 3600) + " h " + (left % 3600 / 60) + " min"
+            : (left / 60) + " min " + (left % 60) + " s");
   }
 
   private static LocalDate min(LocalDate a, LocalDate b) {

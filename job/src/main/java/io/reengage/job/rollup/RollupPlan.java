@@ -11,10 +11,11 @@ import java.util.Map;
 /**
  * Which days of a {@code segment --rollups} run come from rollups and which must be read raw.
  *
- * <p>A rollup answers for a day only when the day is complete (marked), lies inside the windows, ends
- * at or before {@code until} (a later or partial day would include events the bound excludes), and
- * was computed for the same engagement types. Every other day of the windows is read raw: recent days
- * not rolled up yet, missing days, and the day holding {@code until} when it is not a midnight.
+ * <p>A rollup answers for a day only when the day is complete (marked), lies inside the windows,
+ * ends at or before {@code until} (a later or partial day would include events the bound excludes),
+ * and was computed for the same engagement types. Every other day of the windows is read raw:
+ * recent days not rolled up yet, missing days, and the day holding {@code until} when it is not a
+ * midnight.
  */
 public record RollupPlan(
     List<LocalDate> rollupDays,
@@ -36,7 +37,8 @@ public record RollupPlan(
     LocalDate firstDay = min(p.deliveredStartDate(), p.engagementStartDate());
     Instant until = Instant.ofEpochMilli(p.untilMillis());
     LocalDate untilDay = LocalDate.ofInstant(until.minusMillis(1), ZoneOffset.UTC);
-    boolean untilAtMidnight = until.equals(untilDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    boolean untilAtMidnight =
+        until.equals(untilDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     LocalDate lastWholeDay = untilAtMidnight ? untilDay : untilDay.minusDays(1);
 
     List<LocalDate> rollupDays = new ArrayList<>();
@@ -48,13 +50,21 @@ public record RollupPlan(
     LocalDate rawStart = null;
     for (LocalDate d = firstDay; !d.isAfter(untilDay); d = d.plusDays(1)) {
       DayMarker m = available.get(d);
-      boolean fromRollup = m != null && !d.isAfter(lastWholeDay) && m.usableFor(p.engagementTypes());
+      boolean fromRollup =
+          m != null && !d.isAfter(lastWholeDay) && m.usableFor(p.engagementTypes());
       if (fromRollup) {
         rollupDays.add(d);
         markers.add(m);
         bytes += m.bytes();
-        delivered += inWindow(d, p.deliveredStartDate(), m.deliveredEventsFirstSecond(), m.deliveredEventsRest());
-        engagement += inWindow(d, p.engagementStartDate(), m.engagementEventsFirstSecond(), m.engagementEventsRest());
+        delivered +=
+            inWindow(
+                d, p.deliveredStartDate(), m.deliveredEventsFirstSecond(), m.deliveredEventsRest());
+        engagement +=
+            inWindow(
+                d,
+                p.engagementStartDate(),
+                m.engagementEventsFirstSecond(),
+                m.engagementEventsRest());
         if (rawStart != null) {
           raw.add(new DayRange(rawStart, d.minusDays(1)));
           rawStart = null;
@@ -66,7 +76,13 @@ public record RollupPlan(
     if (rawStart != null && !rawStart.isAfter(untilDay)) {
       raw.add(new DayRange(rawStart, untilDay));
     }
-    return new RollupPlan(List.copyOf(rollupDays), List.copyOf(markers), List.copyOf(raw), delivered, engagement, bytes);
+    return new RollupPlan(
+        List.copyOf(rollupDays),
+        List.copyOf(markers),
+        List.copyOf(raw),
+        delivered,
+        engagement,
+        bytes);
   }
 
   private static long inWindow(LocalDate day, LocalDate windowStart, long firstSecond, long rest) {

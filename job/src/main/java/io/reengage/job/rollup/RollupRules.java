@@ -17,16 +17,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The rules of SPEC.md split into a per-day part (computed once per day by {@code rollup}) and a part
- * that combines days (computed by every {@code segment --rollups}). Pure Dataset transforms.
+ * The rules of SPEC.md split into a per-day part (computed once per day by {@code rollup}) and a
+ * part that combines days (computed by every {@code segment --rollups}). Pure Dataset transforms.
  *
  * <p>Why this is exact: the query's DISTINCT is over (destination array, timestamp), and equal
  * timestamps fall on the same day, so de-duplicating per day is the same as de-duplicating overall.
- * The window tests compare whole seconds with a midnight, so within a day only one thing matters: is
- * the event in the day's first second (its second equals midnight and fails the strict test when that
- * day starts a window) or not. Each day's aggregates are therefore kept in two parts, first second
- * and rest, and a window that starts on a day takes only that day's rest. Counts add up and minima
- * and maxima combine, so every attribute of rule 5 is rebuilt exactly from the parts.
+ * The window tests compare whole seconds with a midnight, so within a day only one thing matters:
+ * is the event in the day's first second (its second equals midnight and fails the strict test when
+ * that day starts a window) or not. Each day's aggregates are therefore kept in two parts, first
+ * second and rest, and a window that starts on a day takes only that day's rest. Counts add up and
+ * minima and maxima combine, so every attribute of rule 5 is rebuilt exactly from the parts.
  *
  * <p>Days are UTC days of non-negative epoch milliseconds (1970 onwards), where truncating and
  * flooring division agree.
@@ -54,31 +54,44 @@ public final class RollupRules {
 
   /** The epoch day (UTC) of an epoch-millisecond column, as a SQL expression. */
   public static String epochDayExpression(String millisColumn) {
-    return "((" + millisColumn + " - pmod(" + millisColumn + ", " + DAY_MS + ")) div " + DAY_MS + ")";
+    return "(("
+        + millisColumn
+        + " - pmod("
+        + millisColumn
+        + ", "
+        + DAY_MS
+        + ")) div "
+        + DAY_MS
+        + ")";
   }
+
   private static final String TS = "_ts";
 
   private RollupRules() {}
 
   /**
    * Per UTC day, first-second flag and address: delivered rows (after the query's DISTINCT), their
-   * earliest and latest timestamps, engagement rows and the latest engagement. Unusable addresses are
-   * kept so that a later run can count them. {@code events} must already be limited to the counted
-   * types (see {@link #countedEvents}) and to whole days.
+   * earliest and latest timestamps, engagement rows and the latest engagement. Unusable addresses
+   * are kept so that a later run can count them. {@code events} must already be limited to the
+   * counted types (see {@link #countedEvents}) and to whole days.
    */
   public static Dataset<Row> dailyAggregates(Dataset<Row> events, RuleParameters types) {
     Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(events, types));
     return partials(
         flat.withColumn(
-                TS, coalesce(col(UnengagedRules.DELIVERED_TIMESTAMP), col(UnengagedRules.ENGAGEMENT_TIMESTAMP)))
-            .withColumn(DAY, expr("date_from_unix_date(cast(" + epochDayExpression(TS) + " as int))"))
+                TS,
+                coalesce(
+                    col(UnengagedRules.DELIVERED_TIMESTAMP),
+                    col(UnengagedRules.ENGAGEMENT_TIMESTAMP)))
+            .withColumn(
+                DAY, expr("date_from_unix_date(cast(" + epochDayExpression(TS) + " as int))"))
             .withColumn(FIRST_SECOND, expr("pmod(" + TS + ", " + DAY_MS + ") < 1000"))
             .groupBy(col(DAY), col(FIRST_SECOND), col(UnengagedRules.ADDRESS)));
   }
 
   /**
-   * The partial attributes of flattened rows per group: the same for a day's rollup and for raw days,
-   * so that {@link #combine} can merge either.
+   * The partial attributes of flattened rows per group: the same for a day's rollup and for raw
+   * days, so that {@link #combine} can merge either.
    */
   private static Dataset<Row> partials(org.apache.spark.sql.RelationalGroupedDataset groups) {
     return groups.agg(
@@ -91,14 +104,15 @@ public final class RollupRules {
 
   /** Delivered events and the engagement types of {@code p}, whatever their time. */
   public static Dataset<Row> countedEvents(Dataset<Row> events, RuleParameters p) {
-    return events.where(col(io.reengage.job.read.EventColumns.EVENT_TYPE).isin(p.countedTypes().toArray()));
+    return events.where(
+        col(io.reengage.job.read.EventColumns.EVENT_TYPE).isin(p.countedTypes().toArray()));
   }
 
   /**
    * Daily aggregates limited to the windows of {@code p}, one partial row per (day part, address):
-   * a part before a window's start day contributes nothing of that kind, the start day's first second
-   * contributes nothing of that kind, and later parts contribute everything. The {@code until} bound
-   * is the caller's: it only passes days that end at or before it.
+   * a part before a window's start day contributes nothing of that kind, the start day's first
+   * second contributes nothing of that kind, and later parts contribute everything. The {@code
+   * until} bound is the caller's: it only passes days that end at or before it.
    */
   public static Dataset<Row> windowedPartials(Dataset<Row> daily, RuleParameters p) {
     Column deliveredIn = partInWindow(p.deliveredStartDate().toString());
@@ -114,7 +128,9 @@ public final class RollupRules {
 
   private static Column partInWindow(String startDay) {
     Column start = expr("DATE'" + startDay + "'");
-    return col(DAY).gt(start).or(col(DAY).equalTo(start).and(col(FIRST_SECOND).equalTo(lit(false))));
+    return col(DAY)
+        .gt(start)
+        .or(col(DAY).equalTo(start).and(col(FIRST_SECOND).equalTo(lit(false))));
   }
 
   /**
@@ -128,8 +144,8 @@ public final class RollupRules {
 
   /**
    * Rule 5's attributes (plus engagement rows) for a run that takes some days from rollups: the raw
-   * events of the other days, already through {@link UnengagedRules#inWindows}, and the daily rows of
-   * the rolled-up days ({@code null} when there are none).
+   * events of the other days, already through {@link UnengagedRules#inWindows}, and the daily rows
+   * of the rolled-up days ({@code null} when there are none).
    */
   public static Dataset<Row> perAddressWithRollups(
       Dataset<Row> rawWindowed, Dataset<Row> rolledUpDays, RuleParameters p) {
@@ -141,9 +157,9 @@ public final class RollupRules {
   }
 
   /**
-   * Combines partial rows into rule 5's per-address attributes (the columns of
-   * {@link UnengagedRules#perAddress}) plus the number of engagement rows. Addresses whose parts
-   * hold neither a counted delivery nor a counted engagement are dropped, as the full scan never sees
+   * Combines partial rows into rule 5's per-address attributes (the columns of {@link
+   * UnengagedRules#perAddress}) plus the number of engagement rows. Addresses whose parts hold
+   * neither a counted delivery nor a counted engagement are dropped, as the full scan never sees
    * them.
    */
   public static Dataset<Row> combine(Dataset<Row> partials) {

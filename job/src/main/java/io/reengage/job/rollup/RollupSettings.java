@@ -30,7 +30,8 @@ public record RollupSettings(
 
   /** The last day whose late events can no longer arrive at {@code now}. */
   public static LocalDate lastSettledDay(java.time.Instant now, int lateArrivalHours) {
-    return LocalDate.ofInstant(now.minusSeconds(3600L * lateArrivalHours), java.time.ZoneOffset.UTC).minusDays(1);
+    return LocalDate.ofInstant(now.minusSeconds(3600L * lateArrivalHours), java.time.ZoneOffset.UTC)
+        .minusDays(1);
   }
 
   public RollupSettings {
@@ -38,13 +39,16 @@ public record RollupSettings(
       throw new IllegalArgumentException("Invalid range: --to " + to + " is before --from " + from);
     }
     if (from.isBefore(LocalDate.of(1970, 1, 1))) {
-      throw new IllegalArgumentException("Invalid --from: " + from + " (rollups start in 1970 or later)");
+      throw new IllegalArgumentException(
+          "Invalid --from: " + from + " (rollups start in 1970 or later)");
     }
     if (chunkDays < 1 || chunkDays > 366) {
-      throw new IllegalArgumentException("Invalid chunk-days: " + chunkDays + " (must be between 1 and 366)");
+      throw new IllegalArgumentException(
+          "Invalid chunk-days: " + chunkDays + " (must be between 1 and 366)");
     }
     if (!(maxBadFraction >= 0.0 && maxBadFraction <= 1.0)) {
-      throw new IllegalArgumentException("Invalid max-bad-fraction: " + maxBadFraction + " (must be between 0 and 1)");
+      throw new IllegalArgumentException(
+          "Invalid max-bad-fraction: " + maxBadFraction + " (must be between 0 and 1)");
     }
     engagementTypes = Set.copyOf(engagementTypes);
   }

@@ -28,7 +28,8 @@ public record RollupSources(List<DayMarker> dailyDays, Map<YearMonth, CompactedP
       }
     }
     Map<YearMonth, CompactedPart> compacted = new TreeMap<>();
-    fromMonths.forEach((m, days) -> compacted.put(m, new CompactedPart(months.get(m), List.copyOf(days))));
+    fromMonths.forEach(
+        (m, days) -> compacted.put(m, new CompactedPart(months.get(m), List.copyOf(days))));
     return new RollupSources(List.copyOf(daily), compacted);
   }
 

@@ -20,10 +20,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The rollup folder: {@code day=YYYY-MM-DD/} partitions of Parquet files, each closed by a
- * {@link DayMarker}. Days are replaced whole: a rerun deletes the day's old files before moving the
- * new ones in, and the marker goes last, so a crash leaves the day unmarked (and so unused) rather
- * than half-written. Months can also be compacted ({@link MonthMarker}) into {@code month=YYYY-MM/}:
+ * The rollup folder: {@code day=YYYY-MM-DD/} partitions of Parquet files, each closed by a {@link
+ * DayMarker}. Days are replaced whole: a rerun deletes the day's old files before moving the new
+ * ones in, and the marker goes last, so a crash leaves the day unmarked (and so unused) rather than
+ * half-written. Months can also be compacted ({@link MonthMarker}) into {@code month=YYYY-MM/}:
  * copies of their days' rows in fewer, larger files, used only while they match the days' markers.
  */
 public final class RollupStore {
@@ -67,7 +67,8 @@ public final class RollupStore {
   }
 
   /** The markers of the compacted months from {@code from} to {@code to}, where there are any. */
-  public Map<YearMonth, MonthMarker> compactedMonths(YearMonth from, YearMonth to) throws IOException {
+  public Map<YearMonth, MonthMarker> compactedMonths(YearMonth from, YearMonth to)
+      throws IOException {
     Map<YearMonth, MonthMarker> result = new TreeMap<>();
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       Path marker = new Path(monthFolder(m), MonthMarker.FILE_NAME);
@@ -105,7 +106,10 @@ public final class RollupStore {
     if (fs.exists(folder)) {
       for (FileStatus f : fs.listStatus(folder)) {
         String name = f.getPath().getName();
-        if (f.isFile() && name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
+        if (f.isFile()
+            && name.endsWith(".parquet")
+            && !name.startsWith(".")
+            && !name.startsWith("_")) {
           files.add(name);
           bytes += f.getLen();
         }
@@ -148,7 +152,8 @@ public final class RollupStore {
     if (candidates.isEmpty()) {
       return result;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(MARKER_READ_THREADS, candidates.size()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(MARKER_READ_THREADS, candidates.size()));
     try {
       List<Future<DayMarker>> markers = new ArrayList<>();
       for (LocalDate day : candidates) {
@@ -164,7 +169,8 @@ public final class RollupStore {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted while reading rollup markers", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new IOException("Cannot read rollup markers under " + root + ": " + e.getCause(), e.getCause());
+      throw new IOException(
+          "Cannot read rollup markers under " + root + ": " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -200,9 +206,18 @@ public final class RollupStore {
       Path staged = new Path(staging, DAY_PREFIX + day.day());
       WrittenFiles written = parquetFiles(staged);
       DayMarker marker =
-          new DayMarker(day.formatVersion(), day.day(), day.engagementTypes(), day.lateArrivalHours(), day.rows(),
-              day.deliveredEventsFirstSecond(), day.deliveredEventsRest(), day.engagementEventsFirstSecond(),
-              day.engagementEventsRest(), written.bytes(), written.names());
+          new DayMarker(
+              day.formatVersion(),
+              day.day(),
+              day.engagementTypes(),
+              day.lateArrivalHours(),
+              day.rows(),
+              day.deliveredEventsFirstSecond(),
+              day.deliveredEventsRest(),
+              day.engagementEventsFirstSecond(),
+              day.engagementEventsRest(),
+              written.bytes(),
+              written.names());
       if (fs.exists(staged)) {
         if (!fs.rename(staged, target)) {
           throw new IOException("cannot move " + staged + " to " + target);

@@ -12,10 +12,13 @@ import java.util.Set;
  *
  * @param asOf the date that plays the role of the query's {@code current_date} (UTC)
  * @param deliveredWindowMonths deliveries count when after midnight UTC of {@code asOf} minus this
- * @param engagementWindowMonths opens and clicks count when after midnight UTC of {@code asOf} minus this
- * @param minDelivered an address needs at least this many deliveries ({@code 6} is the query's {@code > 5})
+ * @param engagementWindowMonths opens and clicks count when after midnight UTC of {@code asOf}
+ *     minus this
+ * @param minDelivered an address needs at least this many deliveries ({@code 6} is the query's
+ *     {@code > 5})
  * @param engagementTypes the event types that count as engagement
- * @param untilMillis events with {@code arrival_timestamp >= untilMillis} are ignored (exclusive bound)
+ * @param untilMillis events with {@code arrival_timestamp >= untilMillis} are ignored (exclusive
+ *     bound)
  */
 public record RuleParameters(
     LocalDate asOf,
@@ -31,6 +34,7 @@ public record RuleParameters(
   public static final int DEFAULT_DELIVERED_WINDOW_MONTHS = 10;
   public static final int DEFAULT_ENGAGEMENT_WINDOW_MONTHS = 6;
   public static final int DEFAULT_MIN_DELIVERED = 6;
+
   /** Windows longer than this are almost certainly a typo (months entered as days). */
   public static final int MAX_WINDOW_MONTHS = 1200;
 
@@ -86,7 +90,10 @@ public record RuleParameters(
     return Math.min(endOfAsOf, now.toEpochMilli());
   }
 
-  /** Calendar months back, clamped to the month's last day (2026-12-31 minus 10 months = 2026-02-28). */
+  /**
+   * Calendar months back, clamped to the month's last day (2026-12-31 minus 10 months =
+   * 2026-02-28).
+   */
   public LocalDate deliveredStartDate() {
     return asOf.minusMonths(deliveredWindowMonths);
   }

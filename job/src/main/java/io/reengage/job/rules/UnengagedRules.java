@@ -19,9 +19,9 @@ import org.apache.spark.sql.Row;
 /**
  * The rules of SPEC.md as pure Dataset transforms, one per step of the Athena query, in its order.
  *
- * <p>No I/O happens here; every function takes a Dataset and the {@link RuleParameters} and returns a
- * new Dataset. {@link #unengaged} chains them all. Column names follow the query's CTEs so the two can
- * be read side by side.
+ * <p>No I/O happens here; every function takes a Dataset and the {@link RuleParameters} and returns
+ * a new Dataset. {@link #unengaged} chains them all. Column names follow the query's CTEs so the
+ * two can be read side by side.
  */
 public final class UnengagedRules {
 
@@ -43,9 +43,9 @@ public final class UnengagedRules {
 
   /**
    * Rules 1 and 2 (and the {@code until} bound): keep deliveries whose arrival second is strictly
-   * after the delivered window's start, and engagements strictly after the engagement window's start.
-   * The second is {@code arrival_timestamp div 1000}, integer division truncating toward zero, as in
-   * the query's {@code from_unixtime(arrival_timestamp/1000)}.
+   * after the delivered window's start, and engagements strictly after the engagement window's
+   * start. The second is {@code arrival_timestamp div 1000}, integer division truncating toward
+   * zero, as in the query's {@code from_unixtime(arrival_timestamp/1000)}.
    */
   public static Dataset<Row> inWindows(Dataset<Row> events, RuleParameters p) {
     Column type = col(EventColumns.EVENT_TYPE);
@@ -60,10 +60,10 @@ public final class UnengagedRules {
   }
 
   /**
-   * Rule 3: the query's {@code UNION} of delivered rows {@code (destination, ts, NULL)} and engagement
-   * rows {@code (destination, NULL, ts)}, which is DISTINCT. Equal arrays (same elements, same order)
-   * with the same millisecond collapse to one row; an open and a click with the same array and
-   * millisecond are one engagement row.
+   * Rule 3: the query's {@code UNION} of delivered rows {@code (destination, ts, NULL)} and
+   * engagement rows {@code (destination, NULL, ts)}, which is DISTINCT. Equal arrays (same
+   * elements, same order) with the same millisecond collapse to one row; an open and a click with
+   * the same array and millisecond are one engagement row.
    */
   public static Dataset<Row> distinctRows(Dataset<Row> windowed, RuleParameters p) {
     Column ts = col(EventColumns.ARRIVAL_TIMESTAMP);
@@ -87,7 +87,9 @@ public final class UnengagedRules {
         col(ENGAGEMENT_TIMESTAMP));
   }
 
-  /** Rows whose address Pinpoint could never import: NULL, empty or whitespace only (a deviation). */
+  /**
+   * Rows whose address Pinpoint could never import: NULL, empty or whitespace only (a deviation).
+   */
   public static Column unusableAddress() {
     return isUnusable(col(ADDRESS));
   }
@@ -105,8 +107,8 @@ public final class UnengagedRules {
   }
 
   /**
-   * Rule 5: per address (exact, case-sensitive string), the latest and earliest delivery, the latest
-   * engagement, and the number of delivery rows.
+   * Rule 5: per address (exact, case-sensitive string), the latest and earliest delivery, the
+   * latest engagement, and the number of delivery rows.
    */
   public static Dataset<Row> perAddress(Dataset<Row> flat) {
     return flat.groupBy(col(ADDRESS))
@@ -118,8 +120,8 @@ public final class UnengagedRules {
   }
 
   /**
-   * Rule 6: no engagement in the window, first delivery (by its second) strictly before the start of
-   * the engagement window, and at least {@code minDelivered} deliveries.
+   * Rule 6: no engagement in the window, first delivery (by its second) strictly before the start
+   * of the engagement window, and at least {@code minDelivered} deliveries.
    */
   public static Dataset<Row> selectUnengaged(Dataset<Row> perAddress, RuleParameters p) {
     return perAddress.where(

@@ -21,8 +21,8 @@ import io.reengage.job.read.SparkEventReader;
 import io.reengage.job.rollup.DayMarker;
 import io.reengage.job.rollup.MonthMarker;
 import io.reengage.job.rollup.RollupPlan;
-import io.reengage.job.rollup.RollupSources;
 import io.reengage.job.rollup.RollupRules;
+import io.reengage.job.rollup.RollupSources;
 import io.reengage.job.rollup.RollupStore;
 import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.rules.UnengagedRules;
@@ -50,15 +50,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The I/O shell around the rules: list, read, apply the rules, write, publish.
  *
- * <p>Two ways to the per-address attributes of rule 5: a full scan of the raw events of the windows,
- * or rollups for the whole days they cover plus raw events for the rest ({@link RollupPlan}). Both end
- * in the same rule 6 and writer. Reading and the rules run as one Spark job whose counts are
- * observed on the way; the bad-record limit and storage failures are checked right after it, before
- * anything is written, so a run over a broken feed publishes nothing.
+ * <p>Two ways to the per-address attributes of rule 5: a full scan of the raw events of the
+ * windows, or rollups for the whole days they cover plus raw events for the rest ({@link
+ * RollupPlan}). Both end in the same rule 6 and writer. Reading and the rules run as one Spark job
+ * whose counts are observed on the way; the bad-record limit and storage failures are checked right
+ * after it, before anything is written, so a run over a broken feed publishes nothing.
  */
 public final class SegmentJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(SegmentJob.class);
+
   /** Part files roll over at this size: a tenth of Pinpoint's 1 GB per-import limit. */
   static final long MAX_PART_BYTES = 100L << 20;
 
@@ -70,6 +71,7 @@ public final class SegmentJob {
 
   /** Names of the counts observed during the job. */
   private static final String WINDOWED = "windowed-events";
+
   private static final String DROPPED = "unusable-elements";
   private static final String ADDRESSES = "addresses";
 
@@ -93,7 +95,9 @@ public final class SegmentJob {
         ScanStageTimer scan = ScanStageTimer.start(spark.sparkContext())) {
       long t = System.nanoTime();
       Dataset<Row> perAddress =
-          settings.rollupsUri() == null ? fullScan(summary, observed) : withRollups(summary, observed);
+          settings.rollupsUri() == null
+              ? fullScan(summary, observed)
+              : withRollups(summary, observed);
       summary.timings.put("listMs", millisSince(t));
 
       // One Spark job reads, applies the rules and keeps the result (a row per unengaged address)
@@ -101,7 +105,8 @@ public final class SegmentJob {
       // a job each.
       t = System.nanoTime();
       Dataset<Row> unengaged =
-          UnengagedRules.selectUnengaged(observed.observe(perAddress, ADDRESSES, count(lit(1))), rules)
+          UnengagedRules.selectUnengaged(
+                  observed.observe(perAddress, ADDRESSES, count(lit(1))), rules)
               .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         summary.unengaged = unengaged.count();
@@ -141,7 +146,10 @@ public final class SegmentJob {
       return summary;
     } catch (IOException e) {
       throw new ReengageException(
-          "Cannot write the output to " + settings.outUri() + ": " + e.getMessage()
+          "Cannot write the output to "
+              + settings.outUri()
+              + ": "
+              + e.getMessage()
               + " (check the location and its permissions)",
           e);
     } finally {
@@ -152,7 +160,8 @@ public final class SegmentJob {
   }
 
   /** Writes the CSV parts into the staging folder and records them in the summary. */
-  private void writeImport(Dataset<Row> unengaged, OutputPublisher publisher, SegmentSummary summary) {
+  private void writeImport(
+      Dataset<Row> unengaged, OutputPublisher publisher, SegmentSummary summary) {
     long t = System.nanoTime();
     List<ImportCsvWriter.WrittenFile> files;
     try {
@@ -161,7 +170,10 @@ public final class SegmentJob {
               .write(unengaged, summary.unengaged, publisher.stagingImport().toString());
     } catch (Exception e) { // a failed task comes back as SparkException, undeclared in Java
       throw new ReengageException(
-          "Cannot write the import CSV to --out " + settings.outUri() + ": " + rootCause(e)
+          "Cannot write the import CSV to --out "
+              + settings.outUri()
+              + ": "
+              + rootCause(e)
               + " (check that the location is reachable and writable, then rerun; nothing was"
               + " published)",
           e);
@@ -181,7 +193,9 @@ public final class SegmentJob {
   private Dataset<Row> fullScan(SegmentSummary summary, ObservedMetrics observed) {
     Instant first = Instant.ofEpochMilli(rules.earliestRelevantMillis());
     List<EventFile> files =
-        listInputs(summary, List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
+        listInputs(
+            summary,
+            List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
     Dataset<Row> windowed = windowedEvents(files, null, observed);
     Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(windowed, rules));
     // Unusable elements are counted after the query's DISTINCT, where the full scan and the rollup
@@ -200,7 +214,12 @@ public final class SegmentJob {
       plan = RollupPlan.of(rules, store.completeDays(firstDay, rules.asOf().plusDays(1)));
     } catch (IOException | RuntimeException e) {
       throw new ReengageException(
-          "Cannot read --rollups " + settings.rollupsUri() + ": " + e.getMessage() + " (check the location and credentials)", e);
+          "Cannot read --rollups "
+              + settings.rollupsUri()
+              + ": "
+              + e.getMessage()
+              + " (check the location and credentials)",
+          e);
     }
     summary.rollups = describe(plan);
     LOG.info(
@@ -225,9 +244,10 @@ public final class SegmentJob {
         observed.observe(
             combined,
             DROPPED,
-            sum(when(
-                UnengagedRules.unusableAddress(),
-                col(UnengagedRules.NUM_DELIVERED).plus(col(RollupRules.ENGAGEMENT_COUNT)))));
+            sum(
+                when(
+                    UnengagedRules.unusableAddress(),
+                    col(UnengagedRules.NUM_DELIVERED).plus(col(RollupRules.ENGAGEMENT_COUNT)))));
     return UnengagedRules.usableAddresses(combined)
         .select(
             col(UnengagedRules.ADDRESS),
@@ -238,14 +258,15 @@ public final class SegmentJob {
   }
 
   /**
-   * Runs the SQL port on the same events and compares; on a difference, writes the differing rows to
-   * OUT/cross-check-report.csv (never to the log) and fails the run without publishing.
+   * Runs the SQL port on the same events and compares; on a difference, writes the differing rows
+   * to OUT/cross-check-report.csv (never to the log) and fails the run without publishing.
    */
   private void crossCheck(Dataset<Row> unengaged, OutputPublisher publisher, SegmentSummary summary)
       throws IOException {
     long t = System.nanoTime();
     io.reengage.job.compare.ImportComparison.Outcome outcome =
-        io.reengage.job.crosscheck.SqlPortCrossCheck.compare(spark, crossCheckInput, unengaged, rules);
+        io.reengage.job.crosscheck.SqlPortCrossCheck.compare(
+            spark, crossCheckInput, unengaged, rules);
     crossCheckInput.unpersist();
     summary.crossCheckRan = true;
     summary.crossCheckMismatchedRows = outcome.result().mismatched();
@@ -262,7 +283,9 @@ public final class SegmentJob {
                   + " nothing was published; the rows are in %s (report it as a bug with that file)",
               r.mismatched(), r.missing(), r.extra(), r.differing(), report));
     }
-    LOG.info("Cross-check: the SQL port of the Athena query returns the same {} rows", summary.unengaged);
+    LOG.info(
+        "Cross-check: the SQL port of the Athena query returns the same {} rows",
+        summary.unengaged);
   }
 
   /**
@@ -278,7 +301,12 @@ public final class SegmentJob {
               YearMonth.from(days.get(0).date()), YearMonth.from(days.get(days.size() - 1).date()));
     } catch (IOException e) {
       throw new ReengageException(
-          "Cannot read --rollups " + settings.rollupsUri() + ": " + e.getMessage() + " (check the location and credentials)", e);
+          "Cannot read --rollups "
+              + settings.rollupsUri()
+              + ": "
+              + e.getMessage()
+              + " (check the location and credentials)",
+          e);
     }
     RollupSources sources = RollupSources.choose(days, months);
     summary.rollups.put("compactedMonths", sources.compacted().size());
@@ -301,13 +329,16 @@ public final class SegmentJob {
     summary.rollups.put("bytes", bytes);
     // Hundreds of paths: above Spark's default threshold of 32, checking them would run as a Spark
     // job of one task per path, which costs far more than doing it here.
-    spark.conf().set(
-        "spark.sql.sources.parallelPartitionDiscovery.threshold",
-        Math.max(32, Math.max(dailyFiles.size(), compactedFiles.size()) + 1));
+    spark
+        .conf()
+        .set(
+            "spark.sql.sources.parallelPartitionDiscovery.threshold",
+            Math.max(32, Math.max(dailyFiles.size(), compactedFiles.size()) + 1));
     Dataset<Row> rows = null;
     if (!dailyFiles.isEmpty()) {
       rows =
-          spark.read()
+          spark
+              .read()
               .schema(RollupRules.DAILY_SCHEMA)
               .option("basePath", store.root().toString())
               .parquet(dailyFiles.toArray(new String[0]));
@@ -316,7 +347,8 @@ public final class SegmentJob {
       // A compacted month may hold days this run does not take from rollups (outside the windows,
       // or changed since): only the chosen days are kept.
       Dataset<Row> compacted =
-          spark.read()
+          spark
+              .read()
               .schema(RollupRules.DAILY_SCHEMA)
               .parquet(compactedFiles.toArray(new String[0]))
               .where(col(RollupRules.DAY).isin(compactedDays.toArray()));
@@ -329,7 +361,8 @@ public final class SegmentJob {
    * The events of the files inside the windows (with rollups, of the raw days only), with their
    * counts by type observed. Lazy: nothing is read until the job's action.
    */
-  private Dataset<Row> windowedEvents(List<EventFile> files, List<Long> onlyEpochDays, ObservedMetrics observed) {
+  private Dataset<Row> windowedEvents(
+      List<EventFile> files, List<Long> onlyEpochDays, ObservedMetrics observed) {
     ReadFilter filter =
         new ReadFilter(rules.countedTypes(), rules.earliestRelevantMillis(), rules.untilMillis());
     read = SparkEventReader.read(spark, files, filter);
@@ -341,7 +374,10 @@ public final class SegmentJob {
       crossCheckInput = events;
     }
     if (onlyEpochDays != null) {
-      events = events.where(expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP)).isin(onlyEpochDays.toArray()));
+      events =
+          events.where(
+              expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP))
+                  .isin(onlyEpochDays.toArray()));
     }
     Column delivered = col(EventColumns.EVENT_TYPE).equalTo(RuleParameters.DELIVERED);
     return observed.observe(
@@ -384,7 +420,9 @@ public final class SegmentJob {
         summary.foldersListed,
         summary.layout);
     if (found.files().isEmpty()) {
-      LOG.warn("No event files under {} for the windows: the result will be empty", settings.eventsUri());
+      LOG.warn(
+          "No event files under {} for the windows: the result will be empty",
+          settings.eventsUri());
     }
     return found.files();
   }
@@ -392,8 +430,13 @@ public final class SegmentJob {
   private static Map<String, Object> describe(RollupPlan plan) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rollupDays", plan.rollupDays().size());
-    m.put("firstRollupDay", plan.rollupDays().isEmpty() ? null : plan.rollupDays().get(0).toString());
-    m.put("lastRollupDay", plan.rollupDays().isEmpty() ? null : plan.rollupDays().get(plan.rollupDays().size() - 1).toString());
+    m.put(
+        "firstRollupDay", plan.rollupDays().isEmpty() ? null : plan.rollupDays().get(0).toString());
+    m.put(
+        "lastRollupDay",
+        plan.rollupDays().isEmpty()
+            ? null
+            : plan.rollupDays().get(plan.rollupDays().size() - 1).toString());
     m.put("bytes", plan.rollupBytes());
     m.put("rawDays", plan.rawEpochDays().size());
     m.put("rawDayRanges", plan.rawRanges().stream().map(Object::toString).toList());
@@ -406,7 +449,8 @@ public final class SegmentJob {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+    String message =
+        root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
     if (message.length() > 200) {
       message = message.substring(0, 200) + "...";
     }
@@ -416,7 +460,8 @@ public final class SegmentJob {
   private void checkBadRecords(ReadCounts counts) {
     counts.checkStorage(settings.eventsUri());
     if (counts.unreadableFiles > 0) {
-      LOG.warn("{} files could not be read completely (see the warnings above)", counts.unreadableFiles);
+      LOG.warn(
+          "{} files could not be read completely (see the warnings above)", counts.unreadableFiles);
     }
     if (counts.badFraction() > settings.maxBadFraction()) {
       throw new ReengageException(

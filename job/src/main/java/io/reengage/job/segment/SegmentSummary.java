@@ -34,7 +34,10 @@ public final class SegmentSummary {
   public boolean crossCheckRan;
   public long crossCheckMismatchedRows;
   public final Map<String, Long> timings = new LinkedHashMap<>();
-  /** With --rollups: which days came from rollups and which from raw events; null for a full scan. */
+
+  /**
+   * With --rollups: which days came from rollups and which from raw events; null for a full scan.
+   */
   public Map<String, Object> rollups;
 
   public Map<String, Object> toMap() {
@@ -45,8 +48,12 @@ public final class SegmentSummary {
     Map<String, Object> windows = new LinkedHashMap<>();
     windows.put("deliveredMonths", rules.deliveredWindowMonths());
     windows.put("engagementMonths", rules.engagementWindowMonths());
-    windows.put("deliveredStart", rules.deliveredStartDate().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-    windows.put("engagementStart", rules.engagementStartDate().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+    windows.put(
+        "deliveredStart",
+        rules.deliveredStartDate().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+    windows.put(
+        "engagementStart",
+        rules.engagementStartDate().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
     m.put("windows", windows);
     Map<String, Object> thresholds = new LinkedHashMap<>();
     thresholds.put("minDelivered", rules.minDelivered());

@@ -3,9 +3,9 @@ package io.reengage.job.write;
 /**
  * RFC 4180 encoding of the Pinpoint import CSV (SPEC.md, Output).
  *
- * <p>A field is quoted only when it contains a comma, a double quote, CR or LF, and inner quotes are
- * doubled; so no address can break a row or shift a column. Leading and trailing spaces are kept as
- * they are (Spark's CSV writer would trim them by default, which would change the address).
+ * <p>A field is quoted only when it contains a comma, a double quote, CR or LF, and inner quotes
+ * are doubled; so no address can break a row or shift a column. Leading and trailing spaces are
+ * kept as they are (Spark's CSV writer would trim them by default, which would change the address).
  */
 public final class CsvFormat {
 
@@ -50,7 +50,11 @@ public final class CsvFormat {
    * {@code lastEngagement} is always empty for an unengaged address but written when given.
    */
   public static String importRow(
-      String address, long maxDelivered, long minDelivered, Long lastEngagement, long numDelivered) {
+      String address,
+      long maxDelivered,
+      long minDelivered,
+      Long lastEngagement,
+      long numDelivered) {
     StringBuilder line = new StringBuilder(64 + 2 * address.length());
     line.append("EMAIL,");
     appendField(line, address);

@@ -23,11 +23,11 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * Writes the unengaged addresses as Pinpoint import CSV part files into a folder.
  *
- * <p>Rows are range-partitioned and sorted by address, so a rerun on the same events writes the same
- * bytes. Each task writes its own files with the header on top, and only when it has rows: there are
- * no empty files, no {@code _SUCCESS} and no checksum files (the folder is what Pinpoint imports).
- * A task rolls over to a new file after {@code maxFileBytes}, keeping every file far below
- * Pinpoint's 1 GB import limit.
+ * <p>Rows are range-partitioned and sorted by address, so a rerun on the same events writes the
+ * same bytes. Each task writes its own files with the header on top, and only when it has rows:
+ * there are no empty files, no {@code _SUCCESS} and no checksum files (the folder is what Pinpoint
+ * imports). A task rolls over to a new file after {@code maxFileBytes}, keeping every file far
+ * below Pinpoint's 1 GB import limit.
  */
 public final class ImportCsvWriter {
 
@@ -44,7 +44,8 @@ public final class ImportCsvWriter {
   }
 
   /**
-   * Writes {@code unengaged} (columns of {@link UnengagedRules#selectUnengaged}) under {@code folder}.
+   * Writes {@code unengaged} (columns of {@link UnengagedRules#selectUnengaged}) under {@code
+   * folder}.
    *
    * @param rowCount the number of rows, known to the caller, used to size the tasks
    */
@@ -52,8 +53,10 @@ public final class ImportCsvWriter {
     if (rowCount == 0) {
       return List.of();
     }
-    int partitions = (int) Math.max(1, Math.min(10_000, rowCount * ESTIMATED_ROW_BYTES / maxFileBytes + 1));
-    // One file's worth is sorted in one task; more are range-partitioned first (which costs a sampling
+    int partitions =
+        (int) Math.max(1, Math.min(10_000, rowCount * ESTIMATED_ROW_BYTES / maxFileBytes + 1));
+    // One file's worth is sorted in one task; more are range-partitioned first (which costs a
+    // sampling
     // pass), so that each file holds a contiguous, sorted run of addresses.
     Dataset<Row> ordered =
         partitions == 1
@@ -61,7 +64,8 @@ public final class ImportCsvWriter {
             : unengaged
                 .repartitionByRange(partitions, col(UnengagedRules.ADDRESS))
                 .sortWithinPartitions(col(UnengagedRules.ADDRESS));
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(unengaged.sparkSession().sparkContext());
+    JavaSparkContext jsc =
+        JavaSparkContext.fromSparkContext(unengaged.sparkSession().sparkContext());
     Broadcast<SerializableConfiguration> conf =
         jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
     List<WrittenFile> files =
@@ -106,7 +110,8 @@ public final class ImportCsvWriter {
           }
           if (out == null) {
             path = new Path(folder, String.format("part-%05d-%03d.csv", partition, sequence++));
-            FileSystem fs = io.reengage.job.common.Filesystems.forOutput(path, conf.value().value());
+            FileSystem fs =
+                io.reengage.job.common.Filesystems.forOutput(path, conf.value().value());
             // Overwrite: a retried task replaces its own earlier attempt's file of the same name.
             out = fs.create(path, true);
             byte[] header = (CsvFormat.HEADER + "\n").getBytes(StandardCharsets.UTF_8);
@@ -114,13 +119,14 @@ public final class ImportCsvWriter {
             bytes = header.length;
             count = 0;
           }
-          byte[] line = CsvFormat.importRow(
-                  row.getString(0),
-                  row.getLong(1),
-                  row.getLong(2),
-                  row.isNullAt(3) ? null : row.getLong(3),
-                  row.getLong(4))
-              .getBytes(StandardCharsets.UTF_8);
+          byte[] line =
+              CsvFormat.importRow(
+                      row.getString(0),
+                      row.getLong(1),
+                      row.getLong(2),
+                      row.isNullAt(3) ? null : row.getLong(3),
+                      row.getLong(4))
+                  .getBytes(StandardCharsets.UTF_8);
           out.write(line);
           out.write(NEWLINE);
           bytes += line.length + 1;

@@ -13,11 +13,11 @@ import org.apache.hadoop.fs.Path;
  * Keeps a run's output invisible until it is complete.
  *
  * <p>Everything is written under a staging folder {@code OUT/_staging-<id>/} first (the leading
- * underscore keeps readers and Pinpoint's import prefix {@code OUT/import/} away from it). Publishing
- * removes any earlier output of the same folder, moves the staged {@code import/} into place and only
- * then writes {@code summary.json}: a summary's presence means the import folder beside it is whole.
- * On a local or HDFS filesystem the move is one atomic rename; on S3 it is a copy, and the summary
- * written last is what readers (the orchestrator) wait for.
+ * underscore keeps readers and Pinpoint's import prefix {@code OUT/import/} away from it).
+ * Publishing removes any earlier output of the same folder, moves the staged {@code import/} into
+ * place and only then writes {@code summary.json}: a summary's presence means the import folder
+ * beside it is whole. On a local or HDFS filesystem the move is one atomic rename; on S3 it is a
+ * copy, and the summary written last is what readers (the orchestrator) wait for.
  */
 public final class OutputPublisher {
 

@@ -42,17 +42,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * On many generated data sets and as-of dates, three independent routes to the unengaged rows agree
- * row for row: the Dataset rules, the Spark SQL port of the Athena query, and the rollup path (daily
- * aggregates for most days, raw events for randomly missing ones). Where the generator planted its
- * SPEC.md edge cases for the as-of date, their hand-written expectations must hold too.
+ * row for row: the Dataset rules, the Spark SQL port of the Athena query, and the rollup path
+ * (daily aggregates for most days, raw events for randomly missing ones). Where the generator
+ * planted its SPEC.md edge cases for the as-of date, their hand-written expectations must hold too.
  */
 class GeneratedAgreementTest {
 
   static final int DATA_SETS = Integer.getInteger("reengage.agreement.sets", 50);
 
-  /** As-of dates where month arithmetic bites: month ends, 29 February, 31sts with no 31st back then. */
+  /**
+   * As-of dates where month arithmetic bites: month ends, 29 February, 31sts with no 31st back
+   * then.
+   */
   static final String[] SPECIAL = {
-    "2026-08-31", "2026-12-31", "2024-02-29", "2024-08-31", "2024-12-31", "2025-10-31", "2026-03-31",
+    "2026-08-31", "2026-12-31", "2024-02-29", "2024-08-31", "2024-12-31", "2025-10-31",
+        "2026-03-31",
     "2026-05-31", "2027-01-31", "2028-02-29", "2025-04-30", "2026-07-31", "2025-12-31", "2027-03-01"
   };
 
@@ -105,13 +109,15 @@ class GeneratedAgreementTest {
     RuleParameters p = RuleParameters.defaults(asOf, until.toEpochMilli());
     Dataset<Row> events = readAll(spark, dir, p).cache();
 
-    List<String> rules = sorted(SqlPortCrossCheck.asImportRows(UnengagedRules.unengaged(events, p)));
+    List<String> rules =
+        sorted(SqlPortCrossCheck.asImportRows(UnengagedRules.unengaged(events, p)));
     List<String> port = sorted(SqlPortCrossCheck.runPort(spark, events, p));
     assertThat(rules).as("some addresses qualify").isNotEmpty();
     assertThat(port).as("SQL port").containsExactlyElementsOf(rules);
     // The rollup route on the month-end dates and on every set whose until falls inside a day.
     if (seed < SPECIAL.length || seed % 2 == 1) {
-      List<String> rollups = sorted(SqlPortCrossCheck.asImportRows(viaRollups(events, p, new Random(seed))));
+      List<String> rollups =
+          sorted(SqlPortCrossCheck.asImportRows(viaRollups(events, p, new Random(seed))));
       assertThat(rollups).as("rollup path").containsExactlyElementsOf(rules);
     }
     if (edgeCases && seed % 2 == 0) {
@@ -121,12 +127,16 @@ class GeneratedAgreementTest {
     spark.conf().set("spark.sql.shuffle.partitions", "4");
   }
 
-  private static Dataset<Row> readAll(SparkSession spark, Path dir, RuleParameters p) throws Exception {
+  private static Dataset<Row> readAll(SparkSession spark, Path dir, RuleParameters p)
+      throws Exception {
     EventFileLister lister = new EventFileLister(FileSystem.getLocal(new Configuration()));
     var listing =
-        lister.list(new org.apache.hadoop.fs.Path(dir.toUri()), FolderLayout.FLAT,
+        lister.list(
+            new org.apache.hadoop.fs.Path(dir.toUri()),
+            FolderLayout.FLAT,
             new EventFileLister.HourRange(Instant.EPOCH, Instant.EPOCH));
-    return SparkEventReader.read(spark, listing.files(), ReadFilter.allTimes(p.countedTypes())).events();
+    return SparkEventReader.read(spark, listing.files(), ReadFilter.allTimes(p.countedTypes()))
+        .events();
   }
 
   /** The rollup route, with roughly one day in ten missing from the rollups. */
@@ -136,23 +146,44 @@ class GeneratedAgreementTest {
     LocalDate first = p.deliveredStartDate().minusDays(3);
     for (LocalDate d = first; !d.isAfter(p.asOf().plusDays(2)); d = d.plusDays(1)) {
       if (random.nextInt(10) != 0) {
-        available.put(d, new DayMarker(1, d.toString(), List.of("_email.click", "_email.open"), 24, 0, 0, 0, 0, 0, 0, List.of()));
+        available.put(
+            d,
+            new DayMarker(
+                1,
+                d.toString(),
+                List.of("_email.click", "_email.open"),
+                24,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of()));
       }
     }
     RollupPlan plan = RollupPlan.of(p, available);
     Dataset<Row> raw =
-        events.where(expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP)).isin(plan.rawEpochDays().toArray()));
+        events.where(
+            expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP))
+                .isin(plan.rawEpochDays().toArray()));
     List<java.sql.Date> days = plan.rollupDays().stream().map(java.sql.Date::valueOf).toList();
     Dataset<Row> rolled = daily.where(col(RollupRules.DAY).isin(days.toArray()));
     Dataset<Row> perAddress =
-        UnengagedRules.usableAddresses(RollupRules.perAddressWithRollups(UnengagedRules.inWindows(raw, p), rolled, p))
+        UnengagedRules.usableAddresses(
+                RollupRules.perAddressWithRollups(UnengagedRules.inWindows(raw, p), rolled, p))
             .select(
-                col(UnengagedRules.ADDRESS), col(UnengagedRules.MAX_DELIVERED), col(UnengagedRules.MIN_DELIVERED),
-                col(UnengagedRules.LAST_ENGAGEMENT), col(UnengagedRules.NUM_DELIVERED));
+                col(UnengagedRules.ADDRESS),
+                col(UnengagedRules.MAX_DELIVERED),
+                col(UnengagedRules.MIN_DELIVERED),
+                col(UnengagedRules.LAST_ENGAGEMENT),
+                col(UnengagedRules.NUM_DELIVERED));
     return UnengagedRules.selectUnengaged(perAddress, p);
   }
 
-  /** The generator's hand-written expectations for its edge-case addresses at its own as-of date. */
+  /**
+   * The generator's hand-written expectations for its edge-case addresses at its own as-of date.
+   */
   private static void assertEdgeCases(List<String> rows) {
     Map<String, Integer> actual = new HashMap<>();
     for (String row : rows) {

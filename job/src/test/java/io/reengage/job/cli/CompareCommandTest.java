@@ -17,7 +17,9 @@ class CompareCommandTest {
 
   static final String H = ImportFolder.HEADER + "\n";
   static final String A = "EMAIL,a@example.com,a@example.com,20,10,,6\n";
-  static final String B = "EMAIL,\"b,c\"@example.com,\"b,c\"@example.com,21,11,,7\n".replace("\"b,c\"@example.com", "\"\"\"b,c\"\"@example.com\"");
+  static final String B =
+      "EMAIL,\"b,c\"@example.com,\"b,c\"@example.com,21,11,,7\n"
+          .replace("\"b,c\"@example.com", "\"\"\"b,c\"\"@example.com\"");
   static final String C = "EMAIL,c@example.com,c@example.com,22,12,,8\n";
 
   @TempDir Path tmp;
@@ -49,7 +51,8 @@ class CompareCommandTest {
     Path one = folder("one", H + A + B + C);
     Path two = folder("two", H + C, H + B + A);
     assertThat(run("compare", "--expected", one.toString(), "--actual", two.toString())).isZero();
-    assertThat(out.toString()).contains("expected 3 rows, actual 3 rows: 0 missing, 0 extra, 0 differing -> equal");
+    assertThat(out.toString())
+        .contains("expected 3 rows, actual 3 rows: 0 missing, 0 extra, 0 differing -> equal");
   }
 
   @Test
@@ -63,7 +66,8 @@ class CompareCommandTest {
             + "\"EMAIL\",\"a@example.com\",\"a@example.com\",\"20\",\"10\",,\"6\"\n"
             + "\"EMAIL\",\"\"\"b,c\"\"@example.com\",\"\"\"b,c\"\"@example.com\",\"21\",\"11\",,\"7\"\n");
     Files.writeString(athena.resolve("0f1e-query.csv.metadata"), "binary stuff");
-    assertThat(run("compare", "--expected", athena.toString(), "--actual", job.toString())).isZero();
+    assertThat(run("compare", "--expected", athena.toString(), "--actual", job.toString()))
+        .isZero();
   }
 
   @Test
@@ -73,16 +77,33 @@ class CompareCommandTest {
     String extra = "EMAIL,x@example.com,x@example.com,1,1,,6\n";
     Path actual = folder("a", H + changedA + C + extra + extra);
     Path report = tmp.resolve("report.csv");
-    int code = run("compare", "--expected", expected.toString(), "--actual", actual.toString(), "--report", report.toString());
+    int code =
+        run(
+            "compare",
+            "--expected",
+            expected.toString(),
+            "--actual",
+            actual.toString(),
+            "--report",
+            report.toString());
     assertThat(code).isEqualTo(ExitCodes.DIFFERENT);
-    assertThat(out.toString()).contains("expected 3 rows, actual 4 rows: 1 missing, 2 extra, 1 differing -> DIFFERENT");
+    assertThat(out.toString())
+        .contains("expected 3 rows, actual 4 rows: 1 missing, 2 extra, 1 differing -> DIFFERENT");
     assertThat(out.toString() + err).doesNotContain("@example.com\n").doesNotContain("x@example");
-    assertThat(Files.readAllLines(report)).hasSize(1 + 5).anyMatch(l -> l.startsWith("extra,EMAIL,x@example.com"));
+    assertThat(Files.readAllLines(report))
+        .hasSize(1 + 5)
+        .anyMatch(l -> l.startsWith("extra,EMAIL,x@example.com"));
   }
 
   @Test
   void aDuplicatedRowMustBeDuplicatedOnBothSides() throws Exception {
-    assertThat(run("compare", "--expected", folder("e", H + A + A).toString(), "--actual", folder("a", H + A).toString()))
+    assertThat(
+            run(
+                "compare",
+                "--expected",
+                folder("e", H + A + A).toString(),
+                "--actual",
+                folder("a", H + A).toString()))
         .isEqualTo(ExitCodes.DIFFERENT);
     assertThat(out.toString()).contains("1 missing, 0 extra, 0 differing");
   }
@@ -91,25 +112,42 @@ class CompareCommandTest {
   void emptyFolderEqualsHeaderOnlyFile() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     Path headerOnly = folder("h", H);
-    assertThat(run("compare", "--expected", empty.toString(), "--actual", headerOnly.toString())).isZero();
+    assertThat(run("compare", "--expected", empty.toString(), "--actual", headerOnly.toString()))
+        .isZero();
   }
 
   @Test
   void athenaRowsWithABlankAddress_areLeftOutUnlessAsked() throws Exception {
     Path job = folder("job", H + A);
     Path athena = folder("athena", H + A + "EMAIL,,,20,10,,6\n" + "EMAIL,\"  \",\"  \",20,10,,6\n");
-    assertThat(run("compare", "--expected", athena.toString(), "--actual", job.toString())).isZero();
+    assertThat(run("compare", "--expected", athena.toString(), "--actual", job.toString()))
+        .isZero();
     assertThat(out.toString()).contains("(2 rows with an empty or blank Id left out");
-    assertThat(run("compare", "--expected", athena.toString(), "--actual", job.toString(), "--keep-unusable"))
+    assertThat(
+            run(
+                "compare",
+                "--expected",
+                athena.toString(),
+                "--actual",
+                job.toString(),
+                "--keep-unusable"))
         .isEqualTo(ExitCodes.DIFFERENT);
   }
 
   @Test
   void notAnImportCsv_failsWithOneLine() throws Exception {
     Path wrong = folder("w", "a,b\n1,2\n");
-    assertThat(run("compare", "--expected", wrong.toString(), "--actual", wrong.toString())).isEqualTo(ExitCodes.FAILED);
+    assertThat(run("compare", "--expected", wrong.toString(), "--actual", wrong.toString()))
+        .isEqualTo(ExitCodes.FAILED);
     assertThat(err.toString()).contains("not the Pinpoint import header");
-    assertThat(run("compare", "--expected", tmp.resolve("missing").toString(), "--actual", wrong.toString())).isEqualTo(ExitCodes.FAILED);
+    assertThat(
+            run(
+                "compare",
+                "--expected",
+                tmp.resolve("missing").toString(),
+                "--actual",
+                wrong.toString()))
+        .isEqualTo(ExitCodes.FAILED);
     assertThat(err.toString()).contains("does not exist");
   }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** segment --cross-check: agreement on testdata, and a planted disagreement that must fail the run. */
+/**
+ * segment --cross-check: agreement on testdata, and a planted disagreement that must fail the run.
+ */
 class CrossCheckTest {
 
   static final Path TESTDATA = Path.of("..", "testdata").toAbsolutePath().normalize();
@@ -36,7 +38,14 @@ class CrossCheckTest {
     CommandLine cl = Main.commandLine();
     cl.setErr(new PrintWriter(err, true));
     return cl.execute(
-        "segment", "--events", TESTDATA.resolve("events").toString(), "--as-of", asOf, "--out", out.toString(), "--cross-check");
+        "segment",
+        "--events",
+        TESTDATA.resolve("events").toString(),
+        "--as-of",
+        asOf,
+        "--out",
+        out.toString(),
+        "--cross-check");
   }
 
   @Test
@@ -48,7 +57,8 @@ class CrossCheckTest {
       assertThat(summary).contains("\"ran\" : true").contains("\"mismatchedRows\" : 0");
     }
     assertThat(ImportFolder.sortedRows(tmp.resolve("2026-08-31/import")))
-        .containsExactlyElementsOf(ImportFolder.expectedRows(TESTDATA.resolve("expected/unengaged-2026-08-31.csv")));
+        .containsExactlyElementsOf(
+            ImportFolder.expectedRows(TESTDATA.resolve("expected/unengaged-2026-08-31.csv")));
   }
 
   @Test
@@ -56,13 +66,18 @@ class CrossCheckTest {
     // A port that accepts 5 deliveries: the testdata has addresses with exactly five.
     String port = io.reengage.job.crosscheck.SqlPortCrossCheck.packagedPort();
     String offByOne =
-        port.replace("AND num_delivered > ${min_delivered_exclusive}", "AND num_delivered > ${min_delivered_exclusive} - 1");
+        port.replace(
+            "AND num_delivered > ${min_delivered_exclusive}",
+            "AND num_delivered > ${min_delivered_exclusive} - 1");
     assertThat(offByOne).isNotEqualTo(port);
     Path file = Files.writeString(tmp.resolve("off-by-one-port.sql"), offByOne);
     System.setProperty("reengage.crosscheck.sql-file", file.toString());
     Path out = tmp.resolve("bad");
     assertThat(run(out, "2026-08-31")).isEqualTo(ExitCodes.DIFFERENT);
-    assertThat(err.toString()).contains("Cross-check failed").contains("nothing was published").doesNotContain("@example");
+    assertThat(err.toString())
+        .contains("Cross-check failed")
+        .contains("nothing was published")
+        .doesNotContain("@example");
     assertThat(out.resolve("summary.json")).doesNotExist();
     assertThat(out.resolve("import")).doesNotExist();
     assertThat(Files.readAllLines(out.resolve("cross-check-report.csv")))

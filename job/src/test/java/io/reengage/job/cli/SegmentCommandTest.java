@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The CLI's contract in-process: options, exit codes, one-line errors, nothing published on failure. */
+/**
+ * The CLI's contract in-process: options, exit codes, one-line errors, nothing published on
+ * failure.
+ */
 class SegmentCommandTest {
 
   @TempDir Path tmp;
@@ -61,8 +64,16 @@ class SegmentCommandTest {
   void help_listsTheOptionsAndTheirDefaults() {
     assertThat(run("segment", "--help")).isZero();
     assertThat(out.toString())
-        .contains("--events", "--out", "--as-of", "--until", "--delivered-window-months",
-            "--engagement-window-months", "--min-delivered", "--max-bad-fraction", "Default: 0.001");
+        .contains(
+            "--events",
+            "--out",
+            "--as-of",
+            "--until",
+            "--delivered-window-months",
+            "--engagement-window-months",
+            "--min-delivered",
+            "--max-bad-fraction",
+            "Default: 0.001");
   }
 
   @Test
@@ -73,7 +84,15 @@ class SegmentCommandTest {
 
   @Test
   void missingEvents_failsWithOneLine() {
-    int code = run("segment", "--events", tmp.resolve("nope").toString(), "--out", tmp.resolve("o").toString(), "--as-of", "2026-08-31");
+    int code =
+        run(
+            "segment",
+            "--events",
+            tmp.resolve("nope").toString(),
+            "--out",
+            tmp.resolve("o").toString(),
+            "--as-of",
+            "2026-08-31");
     assertThat(code).isEqualTo(ExitCodes.FAILED);
     assertThat(oneLine()).contains("Cannot read --events").contains("does not exist");
     assertThat(tmp.resolve("o/summary.json")).doesNotExist();
@@ -88,9 +107,11 @@ class SegmentCommandTest {
 
   @Test
   void invalidUntil_andNegativeWindow_areUsageErrors() {
-    assertThat(run("segment", "--events", "x", "--out", "y", "--until", "yesterday")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("segment", "--events", "x", "--out", "y", "--until", "yesterday"))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("is not an instant");
-    assertThat(run("segment", "--events", "x", "--out", "y", "--engagement-window-months", "-2")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("segment", "--events", "x", "--out", "y", "--engagement-window-months", "-2"))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("Invalid engagement-window-months: -2");
   }
 
@@ -98,16 +119,32 @@ class SegmentCommandTest {
   void anAsOfFarInTheFuture_withoutUntil_saysWhy() {
     int code = run("segment", "--events", "x", "--out", "y", "--as-of", "2099-01-01");
     assertThat(code).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).contains("Invalid --until").contains("is in the future").contains("pass a later --until");
+    assertThat(err.toString())
+        .contains("Invalid --until")
+        .contains("is in the future")
+        .contains("pass a later --until");
   }
 
   @Test
   void badRecordsAboveTheLimit_failAndPublishNothing() throws Exception {
     Path events = events("limit@example.com", 6, "{not json}\n");
     Path o = tmp.resolve("o");
-    int code = run("segment", "--events", events.toString(), "--out", o.toString(), "--as-of", "2026-08-31", "--max-bad-fraction", "0");
+    int code =
+        run(
+            "segment",
+            "--events",
+            events.toString(),
+            "--out",
+            o.toString(),
+            "--as-of",
+            "2026-08-31",
+            "--max-bad-fraction",
+            "0");
     assertThat(code).isEqualTo(ExitCodes.FAILED);
-    assertThat(oneLine()).contains("Too many bad records").contains("1 of 7").doesNotContain("limit@");
+    assertThat(oneLine())
+        .contains("Too many bad records")
+        .contains("1 of 7")
+        .doesNotContain("limit@");
     assertThat(o.resolve("summary.json")).doesNotExist();
     assertThat(o.resolve("import")).doesNotExist();
     try (var s = Files.list(o)) {
@@ -119,29 +156,63 @@ class SegmentCommandTest {
   void badRecordsWithinTheLimit_areSkippedAndCounted() throws Exception {
     Path events = events("within@example.com", 6, "{not json}\n");
     Path o = tmp.resolve("o");
-    assertThat(run("segment", "--events", events.toString(), "--out", o.toString(), "--as-of", "2026-08-31", "--max-bad-fraction", "0.5")).isZero();
+    assertThat(
+            run(
+                "segment",
+                "--events",
+                events.toString(),
+                "--out",
+                o.toString(),
+                "--as-of",
+                "2026-08-31",
+                "--max-bad-fraction",
+                "0.5"))
+        .isZero();
     assertThat(Files.readString(o.resolve("summary.json"))).contains("\"badRecords\" : 1");
     assertThat(ImportFolder.sortedRows(o.resolve("import")))
-        .containsExactly("EMAIL,within@example.com,within@example.com,1768046405000,1768046400000,,6");
+        .containsExactly(
+            "EMAIL,within@example.com,within@example.com,1768046405000,1768046400000,,6");
   }
 
   @Test
   void theSummaryTimesTheScanStageInsideTheOneAggregateJob() throws Exception {
     Path events = events("timed@example.com", 6, "");
     Path o = tmp.resolve("o");
-    assertThat(run("segment", "--events", events.toString(), "--out", o.toString(), "--as-of", "2026-08-31")).isZero();
+    assertThat(
+            run(
+                "segment",
+                "--events",
+                events.toString(),
+                "--out",
+                o.toString(),
+                "--as-of",
+                "2026-08-31"))
+        .isZero();
     com.fasterxml.jackson.databind.JsonNode timings =
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(o.resolve("summary.json").toFile()).get("timings");
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(o.resolve("summary.json").toFile())
+            .get("timings");
     // The scan stage is found by the reader's RDD name; were that link broken, scanMs would be 0.
-    assertThat(timings.get("scanMs").asLong()).isPositive().isLessThanOrEqualTo(timings.get("aggregateMs").asLong());
-    assertThat(timings.get("aggregateMs").asLong()).isLessThanOrEqualTo(timings.get("jobMs").asLong());
+    assertThat(timings.get("scanMs").asLong())
+        .isPositive()
+        .isLessThanOrEqualTo(timings.get("aggregateMs").asLong());
+    assertThat(timings.get("aggregateMs").asLong())
+        .isLessThanOrEqualTo(timings.get("jobMs").asLong());
   }
 
   @Test
   void unwritableOutput_failsBeforeReading() throws Exception {
     Path events = events("w@example.com", 6, "");
     Path file = Files.writeString(tmp.resolve("a-file"), "x");
-    int code = run("segment", "--events", events.toString(), "--out", file.resolve("sub").toString(), "--as-of", "2026-08-31");
+    int code =
+        run(
+            "segment",
+            "--events",
+            events.toString(),
+            "--out",
+            file.resolve("sub").toString(),
+            "--as-of",
+            "2026-08-31");
     assertThat(code).isEqualTo(ExitCodes.FAILED);
     assertThat(oneLine()).contains("Cannot write to --out");
   }
@@ -150,17 +221,48 @@ class SegmentCommandTest {
   void noUnengagedAddresses_writesNoCsvAndASummaryWithZero() throws Exception {
     Path events = events("few@example.com", 5, "");
     Path o = tmp.resolve("o");
-    assertThat(run("segment", "--events", events.toString(), "--out", o.toString(), "--as-of", "2026-08-31")).isZero();
+    assertThat(
+            run(
+                "segment",
+                "--events",
+                events.toString(),
+                "--out",
+                o.toString(),
+                "--as-of",
+                "2026-08-31"))
+        .isZero();
     assertThat(ImportFolder.fileNames(o.resolve("import"))).isEmpty();
-    assertThat(Files.readString(o.resolve("summary.json"))).contains("\"unengaged\" : 0").contains("\"outputFiles\" : 0");
+    assertThat(Files.readString(o.resolve("summary.json")))
+        .contains("\"unengaged\" : 0")
+        .contains("\"outputFiles\" : 0");
   }
 
   @Test
   void aSecondRunIntoTheSameFolder_replacesTheFirst() throws Exception {
     Path events = events("again@example.com", 6, "");
     Path o = tmp.resolve("o");
-    assertThat(run("segment", "--events", events.toString(), "--out", o.toString(), "--as-of", "2026-08-31")).isZero();
-    assertThat(run("segment", "--events", events.toString(), "--out", o.toString(), "--as-of", "2026-08-31", "--min-delivered", "7")).isZero();
+    assertThat(
+            run(
+                "segment",
+                "--events",
+                events.toString(),
+                "--out",
+                o.toString(),
+                "--as-of",
+                "2026-08-31"))
+        .isZero();
+    assertThat(
+            run(
+                "segment",
+                "--events",
+                events.toString(),
+                "--out",
+                o.toString(),
+                "--as-of",
+                "2026-08-31",
+                "--min-delivered",
+                "7"))
+        .isZero();
     assertThat(ImportFolder.fileNames(o.resolve("import"))).isEmpty();
     assertThat(ImportFolder.fileNames(o)).containsExactly("summary.json");
   }

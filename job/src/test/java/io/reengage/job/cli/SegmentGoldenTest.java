@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real CLI, in its own JVM, on testdata/ against the expected CSV derived by hand from the stories
- * in testdata/README.md (the counts below come from that README too).
+ * The real CLI, in its own JVM, on testdata/ against the expected CSV derived by hand from the
+ * stories in testdata/README.md (the counts below come from that README too).
  */
 class SegmentGoldenTest {
 
@@ -33,9 +33,12 @@ class SegmentGoldenTest {
     run =
         JobProcess.run(
             "segment",
-            "--events", TESTDATA.resolve("events").toString(),
-            "--as-of", "2026-08-31",
-            "--out", out.toString());
+            "--events",
+            TESTDATA.resolve("events").toString(),
+            "--as-of",
+            "2026-08-31",
+            "--out",
+            out.toString());
   }
 
   @Test
@@ -52,7 +55,8 @@ class SegmentGoldenTest {
     List<String> parts = ImportFolder.fileNames(out.resolve("import"));
     assertThat(parts).isNotEmpty().allMatch(n -> n.matches("part-\\d{5}-\\d{3}\\.csv"));
     for (String part : parts) {
-      assertThat(Files.size(out.resolve("import").resolve(part))).isGreaterThan(ImportFolder.HEADER.length() + 1L);
+      assertThat(Files.size(out.resolve("import").resolve(part)))
+          .isGreaterThan(ImportFolder.HEADER.length() + 1L);
       byte[] head = Files.readAllBytes(out.resolve("import").resolve(part));
       assertThat(head[0]).as("no byte-order mark").isEqualTo((byte) 'C');
     }
@@ -81,7 +85,8 @@ class SegmentGoldenTest {
   @Test
   void noAddressReachesTheConsole() throws Exception {
     assertThat(run.output()).contains("32 unengaged of 57 addresses");
-    for (String row : ImportFolder.expectedRows(TESTDATA.resolve("expected/unengaged-2026-08-31.csv"))) {
+    for (String row :
+        ImportFolder.expectedRows(TESTDATA.resolve("expected/unengaged-2026-08-31.csv"))) {
       String localPart = row.split(",")[1].replace("\"", "");
       assertThat(run.output()).doesNotContain(localPart.trim());
     }
@@ -95,10 +100,14 @@ class SegmentGoldenTest {
     JobProcess.Result second =
         JobProcess.run(
             "segment",
-            "--events", TESTDATA.resolve("events").toString(),
-            "--as-of", "2026-08-31",
-            "--until", "2026-09-01T00:00:00Z",
-            "--out", again.toString());
+            "--events",
+            TESTDATA.resolve("events").toString(),
+            "--as-of",
+            "2026-08-31",
+            "--until",
+            "2026-09-01T00:00:00Z",
+            "--out",
+            again.toString());
     assertThat(second.exitCode()).as(second.output()).isZero();
     List<String> parts = ImportFolder.fileNames(out.resolve("import"));
     assertThat(ImportFolder.fileNames(again.resolve("import"))).isEqualTo(parts);

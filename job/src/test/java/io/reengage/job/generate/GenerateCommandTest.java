@@ -19,8 +19,7 @@ import picocli.CommandLine;
 
 class GenerateCommandTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -33,15 +32,18 @@ class GenerateCommandTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "--addresses|-3|Invalid --addresses: -3 (must be > 0)",
-      "--days|0|Invalid --days: 0 (must be > 0)",
-      "--open-rate|1.5|Invalid --open-rate: 1.5 (must be between 0 and 1)",
-      "--as-of|2026-02-30|Invalid --as-of: 2026-02-30 (expected YYYY-MM-DD, e.g. 2026-08-31)",
-      "--format-mix|ndjson=1,zip=2|Invalid --format-mix: unknown format 'zip' (use ndjson, concatenated, gzip)",
-      "--layout|s3|Invalid --layout: s3 (use firehose, hive or flat)",
-      "--threads|0|Invalid --threads: 0 (must be > 0)",
-      "--recipients-max|51|Invalid --recipients-max: 51 (must be <= 50, the SES limit)"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--addresses|-3|Invalid --addresses: -3 (must be > 0)",
+        "--days|0|Invalid --days: 0 (must be > 0)",
+        "--open-rate|1.5|Invalid --open-rate: 1.5 (must be between 0 and 1)",
+        "--as-of|2026-02-30|Invalid --as-of: 2026-02-30 (expected YYYY-MM-DD, e.g. 2026-08-31)",
+        "--format-mix|ndjson=1,zip=2|Invalid --format-mix: unknown format 'zip' (use ndjson, concatenated, gzip)",
+        "--layout|s3|Invalid --layout: s3 (use firehose, hive or flat)",
+        "--threads|0|Invalid --threads: 0 (must be > 0)",
+        "--recipients-max|51|Invalid --recipients-max: 51 (must be <= 50, the SES limit)"
+      })
   void invalidOption_shouldExit2WithOneLineNamingIt(String option, String value, String message) {
     int code = run("--out", tmp.resolve("x").toString(), option, value);
 
@@ -56,16 +58,41 @@ class GenerateCommandTest {
     int code = run("--help");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("--addresses=N", "(default: 1000)", "--days=N", "(default: 365)",
-        "--format-mix=MIX", "(default: ndjson=60,concatenated=25,gzip=15)", "--layout=LAYOUT",
-        "(default: firehose)", "--edge-cases", "--as-of=YYYY-MM-DD", "(default: today)");
+    assertThat(out.toString())
+        .contains(
+            "--addresses=N",
+            "(default: 1000)",
+            "--days=N",
+            "(default: 365)",
+            "--format-mix=MIX",
+            "(default: ndjson=60,concatenated=25,gzip=15)",
+            "--layout=LAYOUT",
+            "(default: firehose)",
+            "--edge-cases",
+            "--as-of=YYYY-MM-DD",
+            "(default: today)");
   }
 
   @Test
   void run_shouldWriteTheFolderAndPrintAJsonSummaryOfCountsOnly() throws IOException {
     Path target = tmp.resolve("events");
-    int code = run("--out", target.toString(), "--as-of", "2026-08-31", "--days", "2", "--addresses", "50",
-        "--events-per-day", "100", "--seed", "7", "--layout", "hive", "--edge-cases");
+    int code =
+        run(
+            "--out",
+            target.toString(),
+            "--as-of",
+            "2026-08-31",
+            "--days",
+            "2",
+            "--addresses",
+            "50",
+            "--events-per-day",
+            "100",
+            "--seed",
+            "7",
+            "--layout",
+            "hive",
+            "--edge-cases");
 
     assertThat(code).as(err.toString()).isZero();
     JsonNode summary = StoredData.MAPPER.readTree(out.toString());
@@ -85,23 +112,40 @@ class GenerateCommandTest {
     Path target = tmp.resolve("occupied");
     Files.createDirectories(target);
     Files.writeString(target.resolve("other.json"), "{}");
-    String[] args = {"--out", target.toString(), "--as-of", "2026-08-31", "--days", "1", "--addresses", "10",
-        "--events-per-day", "20"};
+    String[] args = {
+      "--out",
+      target.toString(),
+      "--as-of",
+      "2026-08-31",
+      "--days",
+      "1",
+      "--addresses",
+      "10",
+      "--events-per-day",
+      "20"
+    };
 
     assertThat(run(args)).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("Cannot generate into " + target.toUri()
-        + ": the folder is not empty (choose an empty or new folder, or pass --replace to delete it first)"
-        + System.lineSeparator());
+    assertThat(err.toString())
+        .isEqualTo(
+            "Cannot generate into "
+                + target.toUri()
+                + ": the folder is not empty (choose an empty or new folder, or pass --replace to delete it first)"
+                + System.lineSeparator());
 
-    String[] replacing = Stream.concat(Stream.of(args), Stream.of("--replace")).toArray(String[]::new);
+    String[] replacing =
+        Stream.concat(Stream.of(args), Stream.of("--replace")).toArray(String[]::new);
     assertThat(run(replacing)).isZero();
     assertThat(target.resolve("other.json")).doesNotExist();
   }
 
   @Test
   void outUri_shouldTakeSchemesAsTheyAreAndAnythingElseAsALocalPath() {
-    assertThat(GenerateCommand.toUri("s3a://bucket/events/").toString()).isEqualTo("s3a://bucket/events/");
-    assertThat(GenerateCommand.toUri("file:///tmp/events").toString()).isEqualTo("file:///tmp/events");
-    assertThat(GenerateCommand.toUri("relative/events")).isEqualTo(Path.of("relative/events").toAbsolutePath().toUri());
+    assertThat(GenerateCommand.toUri("s3a://bucket/events/").toString())
+        .isEqualTo("s3a://bucket/events/");
+    assertThat(GenerateCommand.toUri("file:///tmp/events").toString())
+        .isEqualTo("file:///tmp/events");
+    assertThat(GenerateCommand.toUri("relative/events"))
+        .isEqualTo(Path.of("relative/events").toAbsolutePath().toUri());
   }
 }

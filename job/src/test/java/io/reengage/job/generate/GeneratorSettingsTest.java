@@ -44,37 +44,56 @@ class GeneratorSettingsTest {
     expectInvalid(b -> b.days(40_000), "Invalid --days: 40000 (must be <= 36600)");
     expectInvalid(b -> b.daysAfter(-1), "Invalid --days-after: -1 (must be >= 0)");
     expectInvalid(b -> b.eventsPerDay(0), "Invalid --events-per-day: 0 (must be > 0)");
-    expectInvalid(b -> b.recipientsMax(51), "Invalid --recipients-max: 51 (must be <= 50, the SES limit)");
+    expectInvalid(
+        b -> b.recipientsMax(51), "Invalid --recipients-max: 51 (must be <= 50, the SES limit)");
     expectInvalid(b -> b.openRate(1.5), "Invalid --open-rate: 1.5 (must be between 0 and 1)");
     expectInvalid(b -> b.clickRate(-0.1), "Invalid --click-rate: -0.1 (must be between 0 and 1)");
     expectInvalid(b -> b.duplicateRate(1), "Invalid --duplicate-rate: 1.0 (must be >= 0 and < 1)");
-    expectInvalid(b -> b.lateRate(Double.NaN), "Invalid --late-rate: NaN (must be between 0 and 1)");
-    expectInvalid(b -> b.streamName("my stream"), "Invalid --stream-name: my stream (use 1 to 64 of a-z A-Z 0-9 _ . -)");
-    expectInvalid(b -> b.deliveredWindowMonths(6), "Invalid --delivered-window-months: 6 (must be > "
-        + "--engagement-window-months 6 so that edge cases have room between the window starts)");
+    expectInvalid(
+        b -> b.lateRate(Double.NaN), "Invalid --late-rate: NaN (must be between 0 and 1)");
+    expectInvalid(
+        b -> b.streamName("my stream"),
+        "Invalid --stream-name: my stream (use 1 to 64 of a-z A-Z 0-9 _ . -)");
+    expectInvalid(
+        b -> b.deliveredWindowMonths(6),
+        "Invalid --delivered-window-months: 6 (must be > "
+            + "--engagement-window-months 6 so that edge cases have room between the window starts)");
     expectInvalid(b -> b.bufferSeconds(0), "Invalid --buffer-seconds: 0 (must be > 0)");
-    expectInvalid(b -> b.bufferMb(129), "Invalid --buffer-mb: 129 (must be <= 128, the Firehose limit)");
-    expectInvalid(b -> b.days(21_000), "Invalid --days: 21000 (reaches back before 1971 from --as-of 2026-08-31)");
+    expectInvalid(
+        b -> b.bufferMb(129), "Invalid --buffer-mb: 129 (must be <= 128, the Firehose limit)");
+    expectInvalid(
+        b -> b.days(21_000),
+        "Invalid --days: 21000 (reaches back before 1971 from --as-of 2026-08-31)");
   }
 
   @Test
   void formatMix_shouldParseWeightsAndRejectNonsense() {
-    assertThat(FormatMix.parse("ndjson=60,concatenated=25,gzip=15")).isEqualTo(new FormatMix(60, 25, 15));
+    assertThat(FormatMix.parse("ndjson=60,concatenated=25,gzip=15"))
+        .isEqualTo(new FormatMix(60, 25, 15));
     assertThat(FormatMix.parse(" gzip = 1 ")).isEqualTo(new FormatMix(0, 0, 1));
-    assertThat(FormatMix.parse("NDJSON=0.5,concatenated=0.5").toString()).isEqualTo("ndjson=0.5,concatenated=0.5,gzip=0");
+    assertThat(FormatMix.parse("NDJSON=0.5,concatenated=0.5").toString())
+        .isEqualTo("ndjson=0.5,concatenated=0.5,gzip=0");
 
-    assertThatThrownBy(() -> FormatMix.parse("ndjson=1,zip=2")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> FormatMix.parse("ndjson=1,zip=2"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid --format-mix: unknown format 'zip' (use ndjson, concatenated, gzip)");
-    assertThatThrownBy(() -> FormatMix.parse("ndjson")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid --format-mix: 'ndjson' (expected name=share, e.g. ndjson=60,concatenated=25,gzip=15)");
-    assertThatThrownBy(() -> FormatMix.parse("gzip=x")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> FormatMix.parse("ndjson"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid --format-mix: 'ndjson' (expected name=share, e.g. ndjson=60,concatenated=25,gzip=15)");
+    assertThatThrownBy(() -> FormatMix.parse("gzip=x"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid --format-mix: gzip=x (must be a number >= 0)");
-    assertThatThrownBy(() -> FormatMix.parse("gzip=-1")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> FormatMix.parse("gzip=-1"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid --format-mix: gzip=-1.0 (must be a number >= 0)");
-    assertThatThrownBy(() -> FormatMix.parse("gzip=1,gzip=2")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> FormatMix.parse("gzip=1,gzip=2"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid --format-mix: 'gzip' given twice");
-    assertThatThrownBy(() -> FormatMix.parse("ndjson=0")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid --format-mix: all shares are 0 (give at least one of ndjson, concatenated, gzip a share > 0)");
+    assertThatThrownBy(() -> FormatMix.parse("ndjson=0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid --format-mix: all shares are 0 (give at least one of ndjson, concatenated, gzip a share > 0)");
   }
 
   @Test
@@ -88,7 +107,8 @@ class GeneratorSettingsTest {
     assertThat(onlyGzipConcatenated.pick(0.5, 0.5)).isEqualTo(ObjectFormat.CONCATENATED);
   }
 
-  private static void expectInvalid(UnaryOperator<GeneratorSettings.Builder> change, String message) {
+  private static void expectInvalid(
+      UnaryOperator<GeneratorSettings.Builder> change, String message) {
     assertThatThrownBy(() -> change.apply(GeneratorSettings.builder(AS_OF)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);

@@ -26,38 +26,61 @@ class RatesTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 6, 15);
   private static final long DAY = 24L * 3600 * 1000;
   private static final Pattern NAME_TIME =
-      Pattern.compile(".*-1-(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})-(\\d{2})-(\\d{2})-[-0-9a-f]{36}(\\.gz)?");
+      Pattern.compile(
+          ".*-1-(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})-(\\d{2})-(\\d{2})-[-0-9a-f]{36}(\\.gz)?");
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
 
   /** 60 days, one recipient per message, 5 % duplicates, big buffers: for engagement and volume. */
   private static GeneratorSettings engagement;
+
   private static StoredData engagementData;
+
   /**
-   * 6 days with Firehose's 5-minute buffer, 10 % late, up to 4 recipients, no duplicates (a duplicate may reach
-   * Firehose minutes after its original, which would blur lateness): for lateness, formats, recipients.
+   * 6 days with Firehose's 5-minute buffer, 10 % late, up to 4 recipients, no duplicates (a
+   * duplicate may reach Firehose minutes after its original, which would blur lateness): for
+   * lateness, formats, recipients.
    */
   private static GeneratorSettings delivery;
+
   private static StoredData deliveryData;
 
   @BeforeAll
   static void generate() throws IOException {
-    engagement = GeneratorSettings.builder(AS_OF).days(60).daysAfter(0).addresses(3000).eventsPerDay(400)
-        .recipientsMax(1).openRate(0.25).clickRate(0.15).duplicateRate(0.05).bufferSeconds(3600).build();
+    engagement =
+        GeneratorSettings.builder(AS_OF)
+            .days(60)
+            .daysAfter(0)
+            .addresses(3000)
+            .eventsPerDay(400)
+            .recipientsMax(1)
+            .openRate(0.25)
+            .clickRate(0.15)
+            .duplicateRate(0.05)
+            .bufferSeconds(3600)
+            .build();
     new EventGenerator(engagement).generate(tmp.resolve("engagement"));
     engagementData = StoredData.read(tmp.resolve("engagement"));
 
-    delivery = GeneratorSettings.builder(AS_OF).days(6).addresses(2000).eventsPerDay(1500).recipientsMax(4)
-        .lateRate(0.10).duplicateRate(0).build();
+    delivery =
+        GeneratorSettings.builder(AS_OF)
+            .days(6)
+            .addresses(2000)
+            .eventsPerDay(1500)
+            .recipientsMax(4)
+            .lateRate(0.10)
+            .duplicateRate(0)
+            .build();
     new EventGenerator(delivery).generate(tmp.resolve("delivery"));
     deliveryData = StoredData.read(tmp.resolve("delivery"));
   }
 
   @Test
   void openAndClickRates_shouldHoldOverThePeriod() {
-    // Over the whole period: lapsed addresses engage early and not late, so a part of it would be skewed. Opens
-    // that would come after the snapshot are missing, but most opens come within a day: under 1 % of them.
+    // Over the whole period: lapsed addresses engage early and not late, so a part of it would be
+    // skewed. Opens
+    // that would come after the snapshot are missing, but most opens come within a day: under 1 %
+    // of them.
     Set<String> delivered = new HashSet<>();
     Set<String> opened = new HashSet<>();
     Set<String> clicked = new HashSet<>();
@@ -66,7 +89,7 @@ class RatesTest {
         case "_email.delivered" -> delivered.add(r.messageId());
         case "_email.open" -> opened.add(r.messageId());
         case "_email.click" -> clicked.add(r.messageId());
-        default -> { }
+        default -> {}
       }
     }
     assertThat(delivered).hasSizeGreaterThan(8_000);
@@ -96,7 +119,8 @@ class RatesTest {
         continue;
       }
       LocalDate day = Instant.ofEpochMilli(r.arrival()).atZone(ZoneOffset.UTC).toLocalDate();
-      boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+      boolean weekend =
+          day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
       sendsByWeekend.merge(weekend, 1, Integer::sum);
       daysByWeekend.computeIfAbsent(weekend, k -> new HashSet<>()).add(day);
     }
@@ -111,14 +135,24 @@ class RatesTest {
   void everyEmailEventType_shouldOccur() {
     Set<String> types = new HashSet<>();
     engagementData.records.forEach(r -> types.add(r.eventType()));
-    assertThat(types).containsExactlyInAnyOrder("_email.send", "_email.delivered", "_email.open", "_email.click",
-        "_email.hardbounce", "_email.softbounce", "_email.complaint", "_email.rejected", "_email.unsubscribe",
-        "_email.rendering_failure");
+    assertThat(types)
+        .containsExactlyInAnyOrder(
+            "_email.send",
+            "_email.delivered",
+            "_email.open",
+            "_email.click",
+            "_email.hardbounce",
+            "_email.softbounce",
+            "_email.complaint",
+            "_email.rejected",
+            "_email.unsubscribe",
+            "_email.rendering_failure");
   }
 
   @Test
   void records_shouldAverageAbout1point3KB() {
-    double average = engagementData.records.stream().mapToInt(r -> r.json().length()).average().orElse(0);
+    double average =
+        engagementData.records.stream().mapToInt(r -> r.json().length()).average().orElse(0);
     assertThat(average).isBetween(1200.0, 1500.0);
   }
 
@@ -128,7 +162,8 @@ class RatesTest {
     long crossDay = 0;
     for (StoredData.StoredRecord r : deliveryData.records) {
       long objectTime = nameTime(r.object().path());
-      // Normal lag is at most 2 minutes; late lag at least 10, less the 5-minute buffer: nothing in between.
+      // Normal lag is at most 2 minutes; late lag at least 10, less the 5-minute buffer: nothing in
+      // between.
       long lag = objectTime - r.arrival();
       assertThat(lag < 2 * 60_000 || lag >= 5 * 60_000 - 1000).as(r.toString()).isTrue();
       if (lag >= 5 * 60_000 - 1000) {
@@ -189,8 +224,15 @@ class RatesTest {
   private static long nameTime(String path) {
     Matcher m = NAME_TIME.matcher(path);
     assertThat(m.matches()).as(path).isTrue();
-    return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
-        .atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)))
-        .toInstant(ZoneOffset.UTC).toEpochMilli();
+    return LocalDate.of(
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)))
+        .atTime(
+            Integer.parseInt(m.group(4)),
+            Integer.parseInt(m.group(5)),
+            Integer.parseInt(m.group(6)))
+        .toInstant(ZoneOffset.UTC)
+        .toEpochMilli();
   }
 }

@@ -17,21 +17,25 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads a generated folder back with plain JDK and Jackson calls, without any of the generator's code, so the
- * tests check the files themselves.
+ * Reads a generated folder back with plain JDK and Jackson calls, without any of the generator's
+ * code, so the tests check the files themselves.
  */
 final class StoredData {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** One file: its path relative to the root ('/'-separated), raw bytes, and content after gunzip. */
+  /**
+   * One file: its path relative to the root ('/'-separated), raw bytes, and content after gunzip.
+   */
   record StoredObject(String path, byte[] raw, byte[] content) {
     boolean gzip() {
       return raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b;
     }
 
     boolean byteOrderMark() {
-      return content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb
+      return content.length >= 3
+          && (content[0] & 0xff) == 0xef
+          && (content[1] & 0xff) == 0xbb
           && (content[2] & 0xff) == 0xbf;
     }
 
@@ -105,12 +109,15 @@ final class StoredData {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         if (t != JsonToken.START_OBJECT) {
-          throw new IllegalStateException("Expected an object at top level in " + o.path() + ", got " + t);
+          throw new IllegalStateException(
+              "Expected an object at top level in " + o.path() + ", got " + t);
         }
         int start = (int) p.getTokenLocation().getByteOffset();
         JsonNode node = p.readValueAsTree();
         int end = (int) p.getCurrentLocation().getByteOffset();
-        out.add(new StoredRecord(o, new String(Arrays.copyOfRange(utf8, start, end), StandardCharsets.UTF_8), node));
+        out.add(
+            new StoredRecord(
+                o, new String(Arrays.copyOfRange(utf8, start, end), StandardCharsets.UTF_8), node));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Unparsable JSON in " + o.path(), e);

@@ -77,10 +77,11 @@ class EventFileListerTest {
 
   @Test
   void missingRoot_isFileNotFound() {
-    assertThatThrownBy(() -> {
-          root = root.resolve("missing");
-          list(FolderLayout.AUTO, "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z");
-        })
+    assertThatThrownBy(
+            () -> {
+              root = root.resolve("missing");
+              list(FolderLayout.AUTO, "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z");
+            })
         .isInstanceOf(FileNotFoundException.class);
   }
 }

@@ -21,8 +21,13 @@ class EventFileReaderTest {
       ReadFilter.allTimes(Set.of("_email.delivered", "_email.open", "_email.click"));
 
   static String event(String type, long ts, String to) {
-    return "{\"event_type\":\"" + type + "\",\"arrival_timestamp\":" + ts
-        + ",\"facets\":{\"email_channel\":{\"mail_event\":{\"mail\":{\"destination\":[\"" + to + "\"]}}}}}";
+    return "{\"event_type\":\""
+        + type
+        + "\",\"arrival_timestamp\":"
+        + ts
+        + ",\"facets\":{\"email_channel\":{\"mail_event\":{\"mail\":{\"destination\":[\""
+        + to
+        + "\"]}}}}}";
   }
 
   static byte[] gzip(byte[] data) throws IOException {
@@ -39,21 +44,26 @@ class EventFileReaderTest {
     List<String> events = new ArrayList<>();
     ReadCounts counts = new ReadCounts();
     new EventFileReader(filter)
-        .readAll(new ByteArrayInputStream(data), counts,
+        .readAll(
+            new ByteArrayInputStream(data),
+            counts,
             (type, ts, to) -> events.add(type + "|" + ts + "|" + Arrays.toString(to)));
     return new Seen(events, counts);
   }
 
   @Test
   void gzipIsDetectedByContent_notByName() throws IOException {
-    String text = event("_email.delivered", 1, "a@example.com") + event("_email.open", 2, "b@example.com");
+    String text =
+        event("_email.delivered", 1, "a@example.com") + event("_email.open", 2, "b@example.com");
     Seen seen = read(gzip(text.getBytes(StandardCharsets.UTF_8)), ALL);
-    assertThat(seen.events()).containsExactly("_email.delivered|1|[a@example.com]", "_email.open|2|[b@example.com]");
+    assertThat(seen.events())
+        .containsExactly("_email.delivered|1|[a@example.com]", "_email.open|2|[b@example.com]");
   }
 
   @Test
   void concatenatedGzipMembers_areAllRead() throws IOException {
-    byte[] one = gzip((event("_email.click", 1, "a@example.com") + "\n").getBytes(StandardCharsets.UTF_8));
+    byte[] one =
+        gzip((event("_email.click", 1, "a@example.com") + "\n").getBytes(StandardCharsets.UTF_8));
     byte[] two = gzip(event("_email.click", 2, "b@example.com").getBytes(StandardCharsets.UTF_8));
     byte[] both = new byte[one.length + two.length];
     System.arraycopy(one, 0, both, 0, one.length);
@@ -72,8 +82,10 @@ class EventFileReaderTest {
     List<String> events = new ArrayList<>();
     ReadCounts counts = new ReadCounts();
     assertThatThrownBy(
-            () -> new EventFileReader(ALL).readAll(new ByteArrayInputStream(cut), counts,
-                (type, ts, to) -> events.add(to[0])))
+            () ->
+                new EventFileReader(ALL)
+                    .readAll(
+                        new ByteArrayInputStream(cut), counts, (type, ts, to) -> events.add(to[0])))
         .isInstanceOf(EOFException.class);
     assertThat(events).isNotEmpty().hasSizeLessThan(2000);
     assertThat(events.get(0)).isEqualTo("t0@example.com");
@@ -82,13 +94,18 @@ class EventFileReaderTest {
   @Test
   void countsEveryKindOfRecord_andAppliesTheTimeRange() throws IOException {
     String text =
-        event("_email.delivered", 100, "in@example.com") + "\n"
-            + event("_email.delivered", 99, "before@example.com") + "\n"
-            + event("_email.open", 200, "at-until@example.com") + "\n"
-            + event("_email.send", 150, "ignored@example.com") + "\n"
+        event("_email.delivered", 100, "in@example.com")
+            + "\n"
+            + event("_email.delivered", 99, "before@example.com")
+            + "\n"
+            + event("_email.open", 200, "at-until@example.com")
+            + "\n"
+            + event("_email.send", 150, "ignored@example.com")
+            + "\n"
             + "{\"event_type\":\"_email.open\",\"arrival_timestamp\":\"150\"}\n"
             + "garbage\n";
-    Seen seen = read(text.getBytes(StandardCharsets.UTF_8), new ReadFilter(ALL.eventTypes(), 100, 200));
+    Seen seen =
+        read(text.getBytes(StandardCharsets.UTF_8), new ReadFilter(ALL.eventTypes(), 100, 200));
     assertThat(seen.events()).containsExactly("_email.delivered|100|[in@example.com]");
     ReadCounts c = seen.counts();
     assertThat(c.records).isEqualTo(6);

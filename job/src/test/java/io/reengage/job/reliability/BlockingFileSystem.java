@@ -13,9 +13,9 @@ import org.apache.hadoop.util.Progressable;
 
 /**
  * The local filesystem under the scheme {@code blocking:}, except that creating a CSV part file
- * ({@code part-*}) creates it, writes a marker file (path in the system property
- * {@value #MARKER_PROPERTY}) and then never returns. A test that runs the job in its own JVM with
- * {@code --out blocking:///...} can so kill it at a known point: in the middle of writing its output.
+ * ({@code part-*}) creates it, writes a marker file (path in the system property {@value
+ * #MARKER_PROPERTY}) and then never returns. A test that runs the job in its own JVM with {@code
+ * --out blocking:///...} can so kill it at a known point: in the middle of writing its output.
  * Registered with {@code -Dspark.hadoop.fs.blocking.impl=} this class.
  */
 public final class BlockingFileSystem extends RawLocalFileSystem {
@@ -36,9 +36,15 @@ public final class BlockingFileSystem extends RawLocalFileSystem {
 
   @Override
   public FSDataOutputStream create(
-      Path f, boolean overwrite, int bufferSize, short replication, long blockSize, Progressable progress)
+      Path f,
+      boolean overwrite,
+      int bufferSize,
+      short replication,
+      long blockSize,
+      Progressable progress)
       throws IOException {
-    return blockOnParts(f, super.create(f, overwrite, bufferSize, replication, blockSize, progress));
+    return blockOnParts(
+        f, super.create(f, overwrite, bufferSize, replication, blockSize, progress));
   }
 
   @Override
@@ -55,7 +61,8 @@ public final class BlockingFileSystem extends RawLocalFileSystem {
         f, super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress));
   }
 
-  private static FSDataOutputStream blockOnParts(Path f, FSDataOutputStream out) throws IOException {
+  private static FSDataOutputStream blockOnParts(Path f, FSDataOutputStream out)
+      throws IOException {
     if (!f.getName().startsWith("part-")) {
       return out;
     }

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Runs the real CLI in this JVM (sharing the test Spark session) and captures what the command itself
- * prints. Spark's and Hadoop's log lines are not captured here (log4j holds the original stderr); the
- * forked-JVM tests check those.
+ * Runs the real CLI in this JVM (sharing the test Spark session) and captures what the command
+ * itself prints. Spark's and Hadoop's log lines are not captured here (log4j holds the original
+ * stderr); the forked-JVM tests check those.
  */
 final class Cli {
 

@@ -19,14 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Everything a user sees on the console, in a JVM of its own so Spark's and Hadoop's output is
- * included: a run ends with one line of our own (what, where, how to fix on failure), no stack trace,
- * and no email address from the input, neither on success nor on failure, even with bad records and
- * unreadable files in the input.
+ * included: a run ends with one line of our own (what, where, how to fix on failure), no stack
+ * trace, and no email address from the input, neither on success nor on failure, even with bad
+ * records and unreadable files in the input.
  */
 class ConsoleOutputTest {
 
   /** Anything shaped like an email address. */
-  static final Pattern ADDRESS_LIKE = Pattern.compile("[^\\s@\"',;<>()\\[\\]=:/]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+  static final Pattern ADDRESS_LIKE =
+      Pattern.compile("[^\\s@\"',;<>()\\[\\]=:/]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
   @TempDir static Path tmp;
   static Path hostile;
@@ -43,8 +44,9 @@ class ConsoleOutputTest {
   static Set<String> addressesIn(Path... files) throws IOException {
     Set<String> found = new TreeSet<>();
     for (Path f : files) {
-      Matcher m = Pattern.compile("[A-Za-z0-9._%+-]+@example\\.(?:net|com|org)")
-          .matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      Matcher m =
+          Pattern.compile("[A-Za-z0-9._%+-]+@example\\.(?:net|com|org)")
+              .matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
       while (m.find()) {
         found.add(m.group());
       }
@@ -53,7 +55,8 @@ class ConsoleOutputTest {
   }
 
   static Forked.Result segment(Path events, Path out, String... more) throws Exception {
-    List<String> args = new ArrayList<>(List.of("segment", "--events", events.toString(), "--out", out.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("segment", "--events", events.toString(), "--out", out.toString()));
     args.addAll(List.of(Corpora.AS_OF));
     args.addAll(List.of(more));
     return Forked.run(args.toArray(String[]::new));
@@ -83,7 +86,8 @@ class ConsoleOutputTest {
     assertThat(r.exitCode()).as(r.output()).isEqualTo(ExitCodes.OK);
     assertOneLineNoTrace(r);
     assertThat(r.reengageLines().get(0)).startsWith("reengage: 11 unengaged of 27 addresses");
-    assertThat(r.output()).contains("182 records (20 bad, 9 ignored types)", "3 files could not be read completely");
+    assertThat(r.output())
+        .contains("182 records (20 bad, 9 ignored types)", "3 files could not be read completely");
     assertNoAddressIn(r);
   }
 
@@ -93,7 +97,8 @@ class ConsoleOutputTest {
     assertThat(r.exitCode()).as(r.output()).isEqualTo(ExitCodes.FAILED);
     assertOneLineNoTrace(r);
     assertThat(r.reengageLines().get(0))
-        .contains("Too many bad records in --events " + hostile, "20 of 182", "raise --max-bad-fraction");
+        .contains(
+            "Too many bad records in --events " + hostile, "20 of 182", "raise --max-bad-fraction");
     assertNoAddressIn(r);
     assertThat(tmp.resolve("limit/summary.json")).doesNotExist();
   }
@@ -105,7 +110,8 @@ class ConsoleOutputTest {
     assertThat(r.exitCode()).as(r.output()).isEqualTo(ExitCodes.FAILED);
     assertOneLineNoTrace(r);
     assertThat(r.reengageLines().get(0))
-        .isEqualTo("reengage: Cannot read --events " + missing + ": it does not exist (check the path)");
+        .isEqualTo(
+            "reengage: Cannot read --events " + missing + ": it does not exist (check the path)");
   }
 
   @Test

@@ -67,7 +67,11 @@ final class Corpora {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append("{\"name\":\"X-Filler-").append(i).append("\",\"value\":\"").append(value).append("\"}");
+      sb.append("{\"name\":\"X-Filler-")
+          .append(i)
+          .append("\",\"value\":\"")
+          .append(value)
+          .append("\"}");
     }
     sb.append("],\"common_headers\":{\"subject\":\"");
     String chunk = "Sale {\\\"now\\\"} }{ \\\\ ";

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The CLI in its own JVM with everything it prints captured (our log lines and Spark's and Hadoop's,
- * through the same log4j2 configuration as the tests), with extra JVM options and the process handle
- * for tests that kill it.
+ * The CLI in its own JVM with everything it prints captured (our log lines and Spark's and
+ * Hadoop's, through the same log4j2 configuration as the tests), with extra JVM options and the
+ * process handle for tests that kill it.
  */
 final class Forked implements AutoCloseable {
 
@@ -23,8 +23,13 @@ final class Forked implements AutoCloseable {
 
     /** Lines that belong to a printed stack trace. */
     List<String> stackTraceLines() {
-      return output.lines()
-          .filter(l -> l.matches("^\\s+at .*") || l.startsWith("Caused by:") || l.matches("^\\s+\\.\\.\\. \\d+ more"))
+      return output
+          .lines()
+          .filter(
+              l ->
+                  l.matches("^\\s+at .*")
+                      || l.startsWith("Caused by:")
+                      || l.matches("^\\s+\\.\\.\\. \\d+ more"))
           .toList();
     }
   }
@@ -81,7 +86,8 @@ final class Forked implements AutoCloseable {
   Result await(long timeout, TimeUnit unit) throws Exception {
     if (!process.waitFor(timeout, unit)) {
       process.destroyForcibly().waitFor();
-      throw new AssertionError("the job did not finish in " + timeout + " " + unit + ":\n" + outputSoFar());
+      throw new AssertionError(
+          "the job did not finish in " + timeout + " " + unit + ":\n" + outputSoFar());
     }
     pump.join(10_000);
     return new Result(process.exitValue(), outputSoFar());

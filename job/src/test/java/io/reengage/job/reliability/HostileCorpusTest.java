@@ -40,14 +40,18 @@ class HostileCorpusTest {
     Files.createDirectories(cleanFile.getParent());
     Files.write(
         cleanFile,
-        concat(Files.readAllBytes(Corpora.HOSTILE.resolve("valid-records.ndjson")), big, new byte[] {'\n'}));
+        concat(
+            Files.readAllBytes(Corpora.HOSTILE.resolve("valid-records.ndjson")),
+            big,
+            new byte[] {'\n'}));
 
     hostile = segment(hostileEvents, tmp.resolve("out-hostile"), "--max-bad-fraction", "0.2");
     clean = segment(cleanEvents, tmp.resolve("out-clean"));
   }
 
   static Cli.Result segment(Path events, Path out, String... more) {
-    List<String> args = new ArrayList<>(List.of("segment", "--events", events.toString(), "--out", out.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("segment", "--events", events.toString(), "--out", out.toString()));
     args.addAll(List.of(Corpora.AS_OF));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
@@ -63,7 +67,8 @@ class HostileCorpusTest {
 
   @Test
   void theGeneratedRecordIsReallySeveralMegabytes() throws Exception {
-    assertThat(Files.size(hostileEvents.resolve(Corpora.BIG_RECORD_FILE))).isGreaterThan(5_000_000L);
+    assertThat(Files.size(hostileEvents.resolve(Corpora.BIG_RECORD_FILE)))
+        .isGreaterThan(5_000_000L);
   }
 
   @Test
@@ -116,7 +121,8 @@ class HostileCorpusTest {
 
   @Test
   void theOutputFolderHoldsOnlyTheImportAndTheSummary() throws Exception {
-    assertThat(ImportFolder.fileNames(tmp.resolve("out-hostile"))).containsExactly("import", "summary.json");
+    assertThat(ImportFolder.fileNames(tmp.resolve("out-hostile")))
+        .containsExactly("import", "summary.json");
   }
 
   @Test

@@ -31,18 +31,29 @@ class KilledRunTest {
   static void killWhileWritingThenRerun() throws Exception {
     out = tmp.resolve("out");
     Path marker = tmp.resolve("blocked");
-    List<String> args = new ArrayList<>(List.of(
-        "segment", "--events", Corpora.EVENTS.toString(), "--out", "blocking://" + out.toAbsolutePath()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "segment",
+                "--events",
+                Corpora.EVENTS.toString(),
+                "--out",
+                "blocking://" + out.toAbsolutePath()));
     args.addAll(List.of(Corpora.AS_OF));
-    try (Forked job = Forked.start(
-        List.of(
-            "-Dspark.hadoop.fs." + BlockingFileSystem.SCHEME + ".impl=" + BlockingFileSystem.class.getName(),
-            "-D" + BlockingFileSystem.MARKER_PROPERTY + "=" + marker),
-        args.toArray(String[]::new))) {
+    try (Forked job =
+        Forked.start(
+            List.of(
+                "-Dspark.hadoop.fs."
+                    + BlockingFileSystem.SCHEME
+                    + ".impl="
+                    + BlockingFileSystem.class.getName(),
+                "-D" + BlockingFileSystem.MARKER_PROPERTY + "=" + marker),
+            args.toArray(String[]::new))) {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
       while (!Files.exists(marker)) {
         if (!job.isAlive() || System.nanoTime() > deadline) {
-          throw new AssertionError("the job never reached its first part file:\n" + job.outputSoFar());
+          throw new AssertionError(
+              "the job never reached its first part file:\n" + job.outputSoFar());
         }
         Thread.sleep(100);
       }
@@ -50,10 +61,12 @@ class KilledRunTest {
       killed = job.kill();
     }
     try (var files = Files.walk(out)) {
-      leftAfterKill = files.map(p -> out.relativize(p).toString()).filter(s -> !s.isEmpty()).sorted().toList();
+      leftAfterKill =
+          files.map(p -> out.relativize(p).toString()).filter(s -> !s.isEmpty()).sorted().toList();
     }
-    List<String> again = new ArrayList<>(List.of(
-        "segment", "--events", Corpora.EVENTS.toString(), "--out", out.toString()));
+    List<String> again =
+        new ArrayList<>(
+            List.of("segment", "--events", Corpora.EVENTS.toString(), "--out", out.toString()));
     again.addAll(List.of(Corpora.AS_OF));
     rerun = Cli.run(again.toArray(String[]::new));
   }
@@ -62,12 +75,16 @@ class KilledRunTest {
   void theKillLandedWhileAPartFileWasBeingWritten() {
     assertThat(blockedAt).contains("/_staging-").contains("/import/part-");
     assertThat(killed.exitCode()).as(killed.output()).isNotEqualTo(ExitCodes.OK);
-    assertThat(leftAfterKill).as("the half-written part exists").anyMatch(p -> p.contains("import/part-"));
+    assertThat(leftAfterKill)
+        .as("the half-written part exists")
+        .anyMatch(p -> p.contains("import/part-"));
   }
 
   @Test
   void nothingWasPublished() {
-    assertThat(leftAfterKill).doesNotContain("summary.json", "import").allMatch(p -> p.startsWith("_staging-"));
+    assertThat(leftAfterKill)
+        .doesNotContain("summary.json", "import")
+        .allMatch(p -> p.startsWith("_staging-"));
   }
 
   @Test

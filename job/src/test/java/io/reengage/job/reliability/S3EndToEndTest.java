@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole {@code segment} run from {@code s3a://} to {@code s3a://} against an S3-compatible server
- * (s3proxy, in this JVM), on testdata/ with the hand-checked expected rows.
+ * The whole {@code segment} run from {@code s3a://} to {@code s3a://} against an S3-compatible
+ * server (s3proxy, in this JVM), on testdata/ with the hand-checked expected rows.
  */
 class S3EndToEndTest {
 
@@ -42,8 +42,14 @@ class S3EndToEndTest {
   }
 
   static Cli.Result segment(String out) {
-    List<String> args = new ArrayList<>(List.of(
-        "segment", "--events", "s3a://" + BUCKET + "/events", "--out", "s3a://" + BUCKET + "/" + out));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "segment",
+                "--events",
+                "s3a://" + BUCKET + "/events",
+                "--out",
+                "s3a://" + BUCKET + "/" + out));
     args.addAll(List.of(Corpora.AS_OF));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -68,7 +74,9 @@ class S3EndToEndTest {
   void bothRunsSucceed() {
     assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.OK);
     assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCodes.OK);
-    assertThat(first.errLines()).singleElement().asString()
+    assertThat(first.errLines())
+        .singleElement()
+        .asString()
         .contains("32 unengaged of 57 addresses")
         .contains("s3a://" + BUCKET + "/out/import/");
   }
@@ -77,15 +85,19 @@ class S3EndToEndTest {
   void theImportFolderHoldsOnlyCsvParts_withTheHandDerivedRows() throws Exception {
     TreeMap<String, byte[]> parts = s3.objects(BUCKET, "out/import/");
     assertThat(parts).isNotEmpty();
-    assertThat(parts.keySet()).allMatch(k -> k.matches("out/import/part-\\d{5}-\\d{3}\\.csv"), "CSV parts only");
-    assertThat(parts.values()).allMatch(b -> b.length > ImportFolder.HEADER.length() + 1, "no empty parts");
+    assertThat(parts.keySet())
+        .allMatch(k -> k.matches("out/import/part-\\d{5}-\\d{3}\\.csv"), "CSV parts only");
+    assertThat(parts.values())
+        .allMatch(b -> b.length > ImportFolder.HEADER.length() + 1, "no empty parts");
     assertThat(rows(parts)).isEqualTo(ImportFolder.expectedRows(Corpora.EXPECTED));
   }
 
   @Test
   void nothingButTheImportAndTheSummaryRemains() throws Exception {
     assertThat(s3.objects(BUCKET, "out").keySet())
-        .allMatch(k -> k.startsWith("out/import/part-") || k.equals("out/summary.json"), "no staging, no markers")
+        .allMatch(
+            k -> k.startsWith("out/import/part-") || k.equals("out/summary.json"),
+            "no staging, no markers")
         .contains("out/summary.json");
   }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code segment} over S3 when the storage misbehaves: throttling it must ride out, a server that is
- * gone, and an object it is not allowed to read. Each test uses its own buckets (S3A caches one
+ * {@code segment} over S3 when the storage misbehaves: throttling it must ride out, a server that
+ * is gone, and an object it is not allowed to read. Each test uses its own buckets (S3A caches one
  * client per bucket) and the in-process s3proxy of {@link S3Server}.
  */
 class S3FaultsTest {
@@ -63,8 +63,11 @@ class S3FaultsTest {
     AtomicInteger budget = new AtomicInteger(15);
     // Every third request answers 503 Slow Down, fifteen times, spread over listing, reading,
     // writing and publishing.
-    s3.fault((method, args) ->
-        calls.incrementAndGet() % 3 == 0 && budget.getAndDecrement() > 0 ? S3Server.serviceUnavailable() : null);
+    s3.fault(
+        (method, args) ->
+            calls.incrementAndGet() % 3 == 0 && budget.getAndDecrement() > 0
+                ? S3Server.serviceUnavailable()
+                : null);
 
     Cli.Result r = segment("s3a://" + bucket + "/events", "s3a://" + bucket + "/out");
 
@@ -87,7 +90,9 @@ class S3FaultsTest {
     Cli.Result r = segment("s3a://faults-gone-events/events", "s3a://" + out + "/out");
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FAILED);
-    assertThat(r.errLines()).singleElement().asString()
+    assertThat(r.errLines())
+        .singleElement()
+        .asString()
         .startsWith("reengage: Cannot ")
         .contains("--events s3a://faults-gone-events/events")
         .contains("check the location, credentials and network");
@@ -105,7 +110,9 @@ class S3FaultsTest {
     Cli.Result r = segment("s3a://" + bucket + "/events", "s3a://faults-gone-out/out");
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FAILED);
-    assertThat(r.errLines()).singleElement().asString()
+    assertThat(r.errLines())
+        .singleElement()
+        .asString()
         .startsWith("reengage: Cannot write to --out s3a://faults-gone-out/out");
   }
 
@@ -120,15 +127,19 @@ class S3FaultsTest {
     String denied = "events/2026/03/05/07/pinpoint-email-events-1-2026-03-05-07-30-00-2c008faf";
     assertThat(s3.objects(bucket, denied)).as("the denied object exists").hasSize(1);
     int before = s3.injected();
-    s3.fault((method, args) ->
-        method.equals("getBlob") && denied.equals(S3Server.objectName(method, args))
-            ? S3Server.accessDenied() : null);
+    s3.fault(
+        (method, args) ->
+            method.equals("getBlob") && denied.equals(S3Server.objectName(method, args))
+                ? S3Server.accessDenied()
+                : null);
 
     Cli.Result r = segment("s3a://" + bucket + "/events", "s3a://" + bucket + "/out");
 
     assertThat(s3.injected() - before).as("the read was denied").isPositive();
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FAILED);
-    assertThat(r.errLines()).singleElement().asString()
+    assertThat(r.errLines())
+        .singleElement()
+        .asString()
         .startsWith("reengage: Cannot read")
         .contains("s3a://" + bucket + "/events");
     assertThat(s3.objects(bucket, "out/summary.json")).isEmpty();

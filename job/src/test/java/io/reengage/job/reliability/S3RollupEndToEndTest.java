@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code rollup} and then {@code segment --rollups}, every location {@code s3a://} on an S3-compatible
- * server: the rollups (Parquet, day folders, markers) are written and read through the S3 protocol, and
- * the rows equal the hand-checked expected rows of testdata/.
+ * {@code rollup} and then {@code segment --rollups}, every location {@code s3a://} on an
+ * S3-compatible server: the rollups (Parquet, day folders, markers) are written and read through
+ * the S3 protocol, and the rows equal the hand-checked expected rows of testdata/.
  */
 class S3RollupEndToEndTest {
 
@@ -32,11 +32,31 @@ class S3RollupEndToEndTest {
     s3.upload(BUCKET, "events/", Corpora.EVENTS);
     String events = "s3a://" + BUCKET + "/events";
     String rollups = "s3a://" + BUCKET + "/rollups";
-    // Days up to the day before as-of: the as-of day itself is read raw, so both paths are exercised.
-    rollup = Cli.run("rollup", "--events", events, "--rollups", rollups,
-        "--from", "2025-10-25", "--to", "2026-08-30", "--chunk-days", "200");
-    List<String> args = new ArrayList<>(List.of(
-        "segment", "--events", events, "--rollups", rollups, "--out", "s3a://" + BUCKET + "/out"));
+    // Days up to the day before as-of: the as-of day itself is read raw, so both paths are
+    // exercised.
+    rollup =
+        Cli.run(
+            "rollup",
+            "--events",
+            events,
+            "--rollups",
+            rollups,
+            "--from",
+            "2025-10-25",
+            "--to",
+            "2026-08-30",
+            "--chunk-days",
+            "200");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "segment",
+                "--events",
+                events,
+                "--rollups",
+                rollups,
+                "--out",
+                "s3a://" + BUCKET + "/out"));
     args.addAll(List.of(Corpora.AS_OF));
     segment = Cli.run(args.toArray(String[]::new));
   }
@@ -60,7 +80,8 @@ class S3RollupEndToEndTest {
 
   @Test
   void rollupDaysAreMarkedAndUsed_andTheAsOfDayIsReadRaw() throws Exception {
-    assertThat(s3.objects(BUCKET, "rollups/day=2026-03-01/").keySet()).contains("rollups/day=2026-03-01/_ROLLUP.json");
+    assertThat(s3.objects(BUCKET, "rollups/day=2026-03-01/").keySet())
+        .contains("rollups/day=2026-03-01/_ROLLUP.json");
     assertThat(s3.objects(BUCKET, "rollups").keySet()).noneMatch(k -> k.contains("_staging-"));
     JsonNode s = Summary.parse(s3.objects(BUCKET, "out/summary.json").get("out/summary.json"));
     assertThat(s.get("source").asText()).isEqualTo("rollups+raw");

@@ -28,9 +28,9 @@ import org.jclouds.http.HttpResponseException;
 import org.jclouds.rest.AuthorizationException;
 
 /**
- * An S3-compatible server in this JVM: s3proxy over jclouds' in-memory blob store, with a switchable
- * fault in front of the store so a test can make it answer 503, deny access or fail from some
- * request on. The test itself reads and writes the store directly, never through the server.
+ * An S3-compatible server in this JVM: s3proxy over jclouds' in-memory blob store, with a
+ * switchable fault in front of the store so a test can make it answer 503, deny access or fail from
+ * some request on. The test itself reads and writes the store directly, never through the server.
  */
 final class S3Server implements AutoCloseable {
 
@@ -112,7 +112,9 @@ final class S3Server implements AutoCloseable {
 
   static RuntimeException serviceUnavailable() {
     return new HttpResponseException(
-        "injected fault", null, HttpResponse.builder().statusCode(503).message("Slow Down").build());
+        "injected fault",
+        null,
+        HttpResponse.builder().statusCode(503).message("Slow Down").build());
   }
 
   static RuntimeException accessDenied() {
@@ -143,7 +145,8 @@ final class S3Server implements AutoCloseable {
       for (Path p : files.filter(Files::isRegularFile).toList()) {
         byte[] bytes = Files.readAllBytes(p);
         String key = prefix + dir.relativize(p).toString().replace('\\', '/');
-        store.putBlob(bucket, store.blobBuilder(key).payload(bytes).contentLength(bytes.length).build());
+        store.putBlob(
+            bucket, store.blobBuilder(key).payload(bytes).contentLength(bytes.length).build());
       }
     }
   }
@@ -187,7 +190,8 @@ final class S3Server implements AutoCloseable {
     conf.set(b + "endpoint.region", "us-east-1");
     conf.set(b + "path.style.access", "true");
     conf.set(b + "connection.ssl.enabled", "false");
-    conf.set(b + "aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    conf.set(
+        b + "aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     conf.set(b + "access.key", "test-access-key");
     conf.set(b + "secret.key", "test-secret-key");
     conf.set(b + "attempts.maximum", "2");

@@ -33,13 +33,14 @@ class S3WriteFailureTest {
     s3.upload(BUCKET, "events/", Corpora.EVENTS);
 
     AtomicBoolean down = new AtomicBoolean();
-    s3.fault((method, args) -> {
-      String name = S3Server.objectName(method, args);
-      if (method.equals("putBlob") && name != null && name.contains("/import/part-")) {
-        down.set(true);
-      }
-      return down.get() ? S3Server.serviceUnavailable() : null;
-    });
+    s3.fault(
+        (method, args) -> {
+          String name = S3Server.objectName(method, args);
+          if (method.equals("putBlob") && name != null && name.contains("/import/part-")) {
+            down.set(true);
+          }
+          return down.get() ? S3Server.serviceUnavailable() : null;
+        });
     failed = segment();
     s3.fault(S3Server.NONE);
     keysAfterFailure = List.copyOf(s3.objects(BUCKET, "out").keySet());
@@ -52,8 +53,14 @@ class S3WriteFailureTest {
   }
 
   static Cli.Result segment() {
-    List<String> args = new ArrayList<>(List.of(
-        "segment", "--events", "s3a://" + BUCKET + "/events", "--out", "s3a://" + BUCKET + "/out"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "segment",
+                "--events",
+                "s3a://" + BUCKET + "/events",
+                "--out",
+                "s3a://" + BUCKET + "/out"));
     args.addAll(List.of(Corpora.AS_OF));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -62,13 +69,16 @@ class S3WriteFailureTest {
   void theFailedRunPublishedNothing() {
     assertThat(s3.injected()).as("the server failed requests").isPositive();
     assertThat(failed.exitCode()).as(failed.err()).isNotEqualTo(ExitCodes.OK);
-    assertThat(keysAfterFailure).noneMatch(k -> k.equals("out/summary.json") || k.startsWith("out/import/"));
+    assertThat(keysAfterFailure)
+        .noneMatch(k -> k.equals("out/summary.json") || k.startsWith("out/import/"));
   }
 
   @Test
   void theFailureIsOneLineThatSaysWhereAndWhatToDo() {
     assertThat(failed.exitCode()).as(failed.err()).isEqualTo(ExitCodes.FAILED);
-    assertThat(failed.errLines()).singleElement().asString()
+    assertThat(failed.errLines())
+        .singleElement()
+        .asString()
         .startsWith("reengage: Cannot write")
         .contains("s3a://" + BUCKET + "/out");
   }
@@ -83,6 +93,8 @@ class S3WriteFailureTest {
   @Test
   void theRerunLeavesNothingOfTheFailedRunBehind() throws Exception {
     assertThat(s3.objects(BUCKET, "out").keySet())
-        .allMatch(k -> k.startsWith("out/import/part-") || k.equals("out/summary.json"), "only the import and the summary");
+        .allMatch(
+            k -> k.startsWith("out/import/part-") || k.equals("out/summary.json"),
+            "only the import and the summary");
   }
 }

@@ -27,8 +27,19 @@ class RollupAgreementTest {
   static void rollUpTheTestdata() throws Exception {
     SparkTestSession.get();
     rollups = tmp.resolve("rollups");
-    assertThat(MainAccess.run("rollup", "--events", EVENTS.toString(), "--rollups", rollups.toString(),
-            "--from", "2025-10-01", "--to", "2026-09-02", "--chunk-days", "120"))
+    assertThat(
+            MainAccess.run(
+                "rollup",
+                "--events",
+                EVENTS.toString(),
+                "--rollups",
+                rollups.toString(),
+                "--from",
+                "2025-10-01",
+                "--to",
+                "2026-09-02",
+                "--chunk-days",
+                "120"))
         .isZero();
   }
 
@@ -46,7 +57,8 @@ class RollupAgreementTest {
   void everyDayRolledUp_sameRowsAsTheFullScan() throws Exception {
     for (String asOf : new String[] {"2026-08-31", "2026-06-30"}) {
       List<String> full = segment("full-" + asOf, "--as-of", asOf);
-      List<String> rolled = segment("rolled-" + asOf, "--as-of", asOf, "--rollups", rollups.toString());
+      List<String> rolled =
+          segment("rolled-" + asOf, "--as-of", asOf, "--rollups", rollups.toString());
       assertThat(rolled).as(asOf).isNotEmpty().containsExactlyElementsOf(full);
     }
     assertThat(Files.readString(tmp.resolve("rolled-2026-08-31/summary.json")))
@@ -64,7 +76,8 @@ class RollupAgreementTest {
     // Late events for 2026-05-15: an open by an address the original data finds unengaged.
     Path events = tmp.resolve("events-late");
     copy(EVENTS, events);
-    Path late = events.resolve("2026/05/15/12/pinpoint-email-events-1-2026-05-15-12-00-00-late0001");
+    Path late =
+        events.resolve("2026/05/15/12/pinpoint-email-events-1-2026-05-15-12-00-00-late0001");
     Files.createDirectories(late.getParent());
     Files.writeString(
         late,
@@ -77,8 +90,17 @@ class RollupAgreementTest {
 
     // The day is rolled up again (which compacts May anew); then May's old compaction is put back,
     // as if compaction had not caught up: its copy of the day's marker no longer matches.
-    assertThat(MainAccess.run("rollup", "--events", events.toString(), "--rollups", store.toString(),
-            "--from", "2026-05-15", "--to", "2026-05-15"))
+    assertThat(
+            MainAccess.run(
+                "rollup",
+                "--events",
+                events.toString(),
+                "--rollups",
+                store.toString(),
+                "--from",
+                "2026-05-15",
+                "--to",
+                "2026-05-15"))
         .isZero();
     deleteTree(store.resolve("month=2026-05"));
     copy(staleMay, store.resolve("month=2026-05"));
@@ -87,11 +109,21 @@ class RollupAgreementTest {
     List<String> full = fullScanOf(events, "full-late");
     assertThat(full).as("the late open changes the result").hasSize(before.size() - 1);
     Path out = tmp.resolve("rolled-late");
-    assertThat(MainAccess.run("segment", "--events", events.toString(), "--out", out.toString(),
-            "--as-of", "2026-08-31", "--rollups", store.toString()))
+    assertThat(
+            MainAccess.run(
+                "segment",
+                "--events",
+                events.toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-08-31",
+                "--rollups",
+                store.toString()))
         .isZero();
     assertThat(ImportFolder.sortedRows(out.resolve("import"))).containsExactlyElementsOf(full);
-    assertThat(Files.readString(out.resolve("summary.json"))).contains("\"daysFromCompactedMonths\" : 304");
+    assertThat(Files.readString(out.resolve("summary.json")))
+        .contains("\"daysFromCompactedMonths\" : 304");
   }
 
   @Test
@@ -102,8 +134,18 @@ class RollupAgreementTest {
     String before = Files.readString(marker);
     java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(marker);
 
-    assertThat(MainAccess.run("rollup", "--events", EVENTS.toString(), "--rollups", store.toString(),
-            "--from", "2026-05-01", "--to", "2026-05-31", "--skip-complete"))
+    assertThat(
+            MainAccess.run(
+                "rollup",
+                "--events",
+                EVENTS.toString(),
+                "--rollups",
+                store.toString(),
+                "--from",
+                "2026-05-01",
+                "--to",
+                "2026-05-31",
+                "--skip-complete"))
         .isZero();
 
     assertThat(Files.readString(marker)).isEqualTo(before);
@@ -112,8 +154,15 @@ class RollupAgreementTest {
 
   static List<String> fullScanOf(Path events, String name) throws Exception {
     Path out = tmp.resolve(name);
-    assertThat(MainAccess.run("segment", "--events", events.toString(), "--out", out.toString(),
-            "--as-of", "2026-08-31"))
+    assertThat(
+            MainAccess.run(
+                "segment",
+                "--events",
+                events.toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-08-31"))
         .isZero();
     return ImportFolder.sortedRows(out.resolve("import"));
   }
@@ -128,10 +177,23 @@ class RollupAgreementTest {
     }
     String until = "2026-08-31T13:37:00Z";
     List<String> full = segment("full-gappy", "--as-of", "2026-08-31", "--until", until);
-    List<String> rolled = segment("rolled-gappy", "--as-of", "2026-08-31", "--until", until, "--rollups", gappy.toString());
+    List<String> rolled =
+        segment(
+            "rolled-gappy",
+            "--as-of",
+            "2026-08-31",
+            "--until",
+            until,
+            "--rollups",
+            gappy.toString());
     assertThat(rolled).isNotEmpty().containsExactlyElementsOf(full);
     assertThat(Files.readString(tmp.resolve("rolled-gappy/summary.json")))
-        .contains("\"2025-10-31\"", "\"2026-02-28\"", "\"2026-04-10\"", "\"2026-06-01\"", "\"2026-08-31\"");
+        .contains(
+            "\"2025-10-31\"",
+            "\"2026-02-28\"",
+            "\"2026-04-10\"",
+            "\"2026-06-01\"",
+            "\"2026-08-31\"");
   }
 
   static void copy(Path from, Path to) throws Exception {

@@ -13,7 +13,18 @@ import org.junit.jupiter.api.Test;
 class RollupPlanTest {
 
   static DayMarker marker(LocalDate d, long dFirst, long dRest, long eFirst, long eRest) {
-    return new DayMarker(1, d.toString(), List.of("_email.click", "_email.open"), 24, 1, dFirst, dRest, eFirst, eRest, 100, List.of());
+    return new DayMarker(
+        1,
+        d.toString(),
+        List.of("_email.click", "_email.open"),
+        24,
+        1,
+        dFirst,
+        dRest,
+        eFirst,
+        eRest,
+        100,
+        List.of());
   }
 
   static Map<LocalDate, DayMarker> days(LocalDate from, LocalDate to) {
@@ -30,7 +41,10 @@ class RollupPlanTest {
 
   @Test
   void everyDayRolledUp_andUntilAtMidnight_readsNothingRaw() {
-    RollupPlan plan = RollupPlan.of(RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER), days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
+    RollupPlan plan =
+        RollupPlan.of(
+            RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER),
+            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
     assertThat(plan.rawRanges()).isEmpty();
     assertThat(plan.rollupDays()).first().isEqualTo(LocalDate.of(2025, 10, 31));
     assertThat(plan.rollupDays()).last().isEqualTo(AS_OF);
@@ -39,7 +53,10 @@ class RollupPlanTest {
 
   @Test
   void eventCounts_takeOnlyTheRestOfEachWindowsFirstDay() {
-    RollupPlan plan = RollupPlan.of(RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER), days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
+    RollupPlan plan =
+        RollupPlan.of(
+            RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER),
+            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
     // Delivered: 2025-10-31 gives 10 (rest), the 304 later days 11 each.
     assertThat(plan.rollupDeliveredEvents()).isEqualTo(10 + 304 * 11);
     // Engagement: 2026-02-28 gives 1000, the 184 days from 03-01 to 08-31 1100 each.
@@ -48,7 +65,8 @@ class RollupPlanTest {
 
   @Test
   void missingAndRecentDays_areReadRaw_asRanges() {
-    Map<LocalDate, DayMarker> available = days(LocalDate.of(2025, 10, 1), LocalDate.of(2026, 8, 20));
+    Map<LocalDate, DayMarker> available =
+        days(LocalDate.of(2025, 10, 1), LocalDate.of(2026, 8, 20));
     available.remove(LocalDate.of(2026, 1, 10));
     available.remove(LocalDate.of(2026, 1, 11));
     RollupPlan plan = RollupPlan.of(RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER), available);
@@ -60,7 +78,10 @@ class RollupPlanTest {
   @Test
   void theDayHoldingAnUntilAfterMidnight_isReadRawEvenWhenRolledUp() {
     long noon = Instant.parse("2026-08-31T12:00:00Z").toEpochMilli();
-    RollupPlan plan = RollupPlan.of(RuleParameters.defaults(AS_OF, noon), days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
+    RollupPlan plan =
+        RollupPlan.of(
+            RuleParameters.defaults(AS_OF, noon),
+            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
     assertThat(plan.rawRanges()).extracting(Object::toString).containsExactly("2026-08-31");
     assertThat(plan.rollupDays()).last().isEqualTo(LocalDate.of(2026, 8, 30));
   }
@@ -68,16 +89,21 @@ class RollupPlanTest {
   @Test
   void daysAtOrAfterUntil_areNeverUsed() {
     long early = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
-    RollupPlan plan = RollupPlan.of(RuleParameters.defaults(AS_OF, early), days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
+    RollupPlan plan =
+        RollupPlan.of(
+            RuleParameters.defaults(AS_OF, early),
+            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
     assertThat(plan.rollupDays()).last().isEqualTo(LocalDate.of(2026, 5, 31));
     assertThat(plan.rawRanges()).isEmpty();
   }
 
   @Test
   void rollupsForOtherEngagementTypes_areIgnored() {
-    Map<LocalDate, DayMarker> available = days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31));
+    Map<LocalDate, DayMarker> available =
+        days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31));
     LocalDate d = LocalDate.of(2026, 3, 3);
-    available.put(d, new DayMarker(1, d.toString(), List.of("_email.open"), 24, 1, 0, 0, 0, 0, 0, List.of()));
+    available.put(
+        d, new DayMarker(1, d.toString(), List.of("_email.open"), 24, 1, 0, 0, 0, 0, 0, List.of()));
     RollupPlan plan = RollupPlan.of(RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER), available);
     assertThat(plan.rawRanges()).extracting(Object::toString).containsExactly("2026-03-03");
   }

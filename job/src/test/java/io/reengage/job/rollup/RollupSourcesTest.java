@@ -12,11 +12,22 @@ class RollupSourcesTest {
 
   static DayMarker day(String date, String file) {
     return new DayMarker(
-        DayMarker.FORMAT_VERSION, date, List.of("_email.click", "_email.open"), 24, 10, 0, 5, 0, 5, 100, List.of(file));
+        DayMarker.FORMAT_VERSION,
+        date,
+        List.of("_email.click", "_email.open"),
+        24,
+        10,
+        0,
+        5,
+        0,
+        5,
+        100,
+        List.of(file));
   }
 
   static MonthMarker month(String month, DayMarker... days) {
-    return new MonthMarker(MonthMarker.FORMAT_VERSION, month, List.of(days), List.of("part-0.parquet"), 10, 1000);
+    return new MonthMarker(
+        MonthMarker.FORMAT_VERSION, month, List.of(days), List.of("part-0.parquet"), 10, 1000);
   }
 
   @Test
@@ -25,7 +36,9 @@ class RollupSourcesTest {
     DayMarker may2 = day("2026-05-02", "b.parquet");
     DayMarker june1 = day("2026-06-01", "c.parquet");
     RollupSources s =
-        RollupSources.choose(List.of(may1, may2, june1), Map.of(YearMonth.of(2026, 5), month("2026-05", may1, may2)));
+        RollupSources.choose(
+            List.of(may1, may2, june1),
+            Map.of(YearMonth.of(2026, 5), month("2026-05", may1, may2)));
 
     assertThat(s.dailyDays()).containsExactly(june1);
     assertThat(s.compacted()).containsOnlyKeys(YearMonth.of(2026, 5));
@@ -40,19 +53,25 @@ class RollupSourcesTest {
     DayMarker current = day("2026-05-01", "new.parquet");
     DayMarker may2 = day("2026-05-02", "b.parquet");
     RollupSources s =
-        RollupSources.choose(List.of(current, may2), Map.of(YearMonth.of(2026, 5), month("2026-05", compactedCopy, may2)));
+        RollupSources.choose(
+            List.of(current, may2),
+            Map.of(YearMonth.of(2026, 5), month("2026-05", compactedCopy, may2)));
 
     assertThat(s.dailyDays()).containsExactly(current);
-    assertThat(s.compacted().get(YearMonth.of(2026, 5)).days()).containsExactly(LocalDate.parse("2026-05-02"));
+    assertThat(s.compacted().get(YearMonth.of(2026, 5)).days())
+        .containsExactly(LocalDate.parse("2026-05-02"));
   }
 
   @Test
   void compactedDaysOutsideThePlan_areNotChosen() {
     DayMarker may1 = day("2026-05-01", "a.parquet");
     DayMarker may2 = day("2026-05-02", "b.parquet");
-    RollupSources s = RollupSources.choose(List.of(may2), Map.of(YearMonth.of(2026, 5), month("2026-05", may1, may2)));
+    RollupSources s =
+        RollupSources.choose(
+            List.of(may2), Map.of(YearMonth.of(2026, 5), month("2026-05", may1, may2)));
 
-    assertThat(s.compacted().get(YearMonth.of(2026, 5)).days()).containsExactly(LocalDate.parse("2026-05-02"));
+    assertThat(s.compacted().get(YearMonth.of(2026, 5)).days())
+        .containsExactly(LocalDate.parse("2026-05-02"));
     assertThat(s.dailyDays()).isEmpty();
   }
 
@@ -60,8 +79,11 @@ class RollupSourcesTest {
   void anotherFormatVersionOrNoMonthMarker_meansDailyFiles() {
     DayMarker may1 = day("2026-05-01", "a.parquet");
     DayMarker june1 = day("2026-06-01", "c.parquet");
-    MonthMarker future = new MonthMarker(MonthMarker.FORMAT_VERSION + 1, "2026-05", List.of(may1), List.of("p"), 1, 1);
-    RollupSources s = RollupSources.choose(List.of(may1, june1), Map.of(YearMonth.of(2026, 5), future));
+    MonthMarker future =
+        new MonthMarker(
+            MonthMarker.FORMAT_VERSION + 1, "2026-05", List.of(may1), List.of("p"), 1, 1);
+    RollupSources s =
+        RollupSources.choose(List.of(may1, june1), Map.of(YearMonth.of(2026, 5), future));
 
     assertThat(s.dailyDays()).containsExactly(may1, june1);
     assertThat(s.compacted()).isEmpty();

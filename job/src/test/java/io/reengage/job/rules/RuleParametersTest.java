@@ -25,7 +25,8 @@ class RuleParametersTest {
   })
   void windowStartsUseCalendarMonthsClampedToTheMonthEnd(String asOf, int months, String start) {
     RuleParameters p =
-        new RuleParameters(LocalDate.parse(asOf), months, months, 6, RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0);
+        new RuleParameters(
+            LocalDate.parse(asOf), months, months, 6, RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0);
     assertThat(p.deliveredStartDate()).isEqualTo(LocalDate.parse(start));
     assertThat(p.engagementStartDate()).isEqualTo(LocalDate.parse(start));
     assertThat(p.deliveredStartSeconds())
@@ -44,9 +45,11 @@ class RuleParametersTest {
   @Test
   void invalidValues_areRejectedWithTheOptionName() {
     LocalDate d = LocalDate.of(2026, 8, 31);
-    assertThatThrownBy(() -> new RuleParameters(d, -1, 6, 6, RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0))
+    assertThatThrownBy(
+            () -> new RuleParameters(d, -1, 6, 6, RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0))
         .hasMessage("Invalid delivered-window-months: -1 (must be between 0 and 1200)");
-    assertThatThrownBy(() -> new RuleParameters(d, 10, 6, 0, RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0))
+    assertThatThrownBy(
+            () -> new RuleParameters(d, 10, 6, 0, RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0))
         .hasMessage("Invalid min-delivered: 0 (must be at least 1)");
     assertThatThrownBy(() -> new RuleParameters(d, 10, 6, 6, Set.of("_email.delivered"), 0))
         .hasMessageStartingWith("Invalid engagement types");

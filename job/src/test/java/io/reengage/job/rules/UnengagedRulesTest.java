@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Each rule and boundary of SPEC.md on hand-written rows. Epoch values were worked out by hand:
  * as-of 2026-08-31 gives deliveredStart 2025-10-31T00:00Z = 1761868800 s and engagementStart
- * 2026-02-28T00:00Z = 1772236800 s (August 31 minus 6 months clamps to February 28); until defaults to
- * 2026-09-01T00:00Z = 1788220800000 ms.
+ * 2026-02-28T00:00Z = 1772236800 s (August 31 minus 6 months clamps to February 28); until defaults
+ * to 2026-09-01T00:00Z = 1788220800000 ms.
  */
 class UnengagedRulesTest {
 
@@ -20,6 +20,7 @@ class UnengagedRulesTest {
   static final long ENGAGEMENT_START_S = 1_772_236_800L;
   static final long UNTIL_MS = 1_788_220_800_000L;
   static final long DAY_MS = 86_400_000L;
+
   /** 2025-12-06T05:46:40Z: inside the delivered window, before the engagement window. */
   static final long EARLY = 1_765_000_000_000L;
 
@@ -42,9 +43,7 @@ class UnengagedRulesTest {
     Map<String, Attributes> result = run(deliveries(new EventRows(), 6, "six@example.com"));
     assertThat(result)
         .containsExactly(
-            Map.entry(
-                "six@example.com",
-                new Attributes(EARLY + 5 * DAY_MS, EARLY, null, 6)));
+            Map.entry("six@example.com", new Attributes(EARLY + 5 * DAY_MS, EARLY, null, 6)));
   }
 
   @Test
@@ -54,7 +53,8 @@ class UnengagedRulesTest {
 
   @Test
   void minDeliveredOption_changesTheThreshold() {
-    RuleParameters three = new RuleParameters(AS_OF, 10, 6, 3, RuleParameters.DEFAULT_ENGAGEMENT_TYPES, UNTIL_MS);
+    RuleParameters three =
+        new RuleParameters(AS_OF, 10, 6, 3, RuleParameters.DEFAULT_ENGAGEMENT_TYPES, UNTIL_MS);
     EventRows rows = deliveries(new EventRows(), 3, "three@example.com");
     assertThat(EventRows.collect(UnengagedRules.unengaged(rows.dataset(), three)))
         .containsOnlyKeys("three@example.com");
@@ -62,7 +62,8 @@ class UnengagedRulesTest {
 
   @Test
   void deliveryInTheFirstSecondOfTheWindow_isTruncatedAndFailsStrictGreaterThan() {
-    // 5 ordinary deliveries; the 6th arrives 400 ms after deliveredStart midnight: s == start, not > start.
+    // 5 ordinary deliveries; the 6th arrives 400 ms after deliveredStart midnight: s == start, not
+    // > start.
     EventRows rows = deliveries(new EventRows(), 5, "trunc@example.com");
     rows.delivered(DELIVERED_START_S * 1000 + 400, "trunc@example.com");
     rows.delivered(DELIVERED_START_S * 1000 + 999, "trunc@example.com");
@@ -104,7 +105,8 @@ class UnengagedRulesTest {
 
   @Test
   void firstDeliveryMustBeStrictlyBeforeTheEngagementWindowBySecond() {
-    // All six deliveries on/after engagementStart: the first one's second equals the start -> not "<".
+    // All six deliveries on/after engagementStart: the first one's second equals the start -> not
+    // "<".
     EventRows atStart = new EventRows();
     for (int i = 0; i < 6; i++) {
       atStart.delivered(ENGAGEMENT_START_S * 1000 + 500 + i * DAY_MS, "recent@example.com");
@@ -141,7 +143,10 @@ class UnengagedRulesTest {
   @Test
   void openAndClickAtTheSameMillisecondWithTheSameArray_areOneRow() {
     long ts = ENGAGEMENT_START_S * 1000 + 5 * DAY_MS;
-    EventRows rows = new EventRows().open(ts, "a@example.com", "b@example.com").click(ts, "a@example.com", "b@example.com");
+    EventRows rows =
+        new EventRows()
+            .open(ts, "a@example.com", "b@example.com")
+            .click(ts, "a@example.com", "b@example.com");
     var joined =
         UnengagedRules.distinctRows(UnengagedRules.inWindows(rows.dataset(), DEFAULTS), DEFAULTS);
     assertThat(joined.count()).isEqualTo(1);
@@ -196,14 +201,23 @@ class UnengagedRulesTest {
   void otherEventTypes_neverCount() {
     EventRows rows = new EventRows();
     String[] ignored = {
-      "_email.send", "_email.hardbounce", "_email.softbounce", "_email.complaint", "_email.rejected",
-      "_email.unsubscribe", "_email.rendering_failure", "_email.something_new"
+      "_email.send",
+      "_email.hardbounce",
+      "_email.softbounce",
+      "_email.complaint",
+      "_email.rejected",
+      "_email.unsubscribe",
+      "_email.rendering_failure",
+      "_email.something_new"
     };
     for (int i = 0; i < 6; i++) {
       rows.add(ignored[i], EARLY + i * DAY_MS, new String[] {"ignored@example.com"});
     }
     deliveries(rows, 6, "engaged-by-unsubscribe@example.com");
-    rows.add("_email.unsubscribe", UNTIL_MS - DAY_MS, new String[] {"engaged-by-unsubscribe@example.com"});
+    rows.add(
+        "_email.unsubscribe",
+        UNTIL_MS - DAY_MS,
+        new String[] {"engaged-by-unsubscribe@example.com"});
     assertThat(run(rows)).containsOnlyKeys("engaged-by-unsubscribe@example.com");
   }
 
@@ -230,9 +244,11 @@ class UnengagedRulesTest {
   @Test
   void secondsTruncateTowardZero_forNegativeTimestamps() {
     // as-of 1970-10-31 minus 10 months = 1969-12-31: deliveredStart = -86400 s.
-    // -86399400 ms is -86399.4 s: truncation gives -86399 (> start, counts); floor would give -86400.
+    // -86399400 ms is -86399.4 s: truncation gives -86399 (> start, counts); floor would give
+    // -86400.
     RuleParameters p =
-        new RuleParameters(LocalDate.of(1970, 10, 31), 10, 6, 1, RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0L);
+        new RuleParameters(
+            LocalDate.of(1970, 10, 31), 10, 6, 1, RuleParameters.DEFAULT_ENGAGEMENT_TYPES, 0L);
     EventRows rows = new EventRows().delivered(-86_399_400L, "epoch@example.com");
     rows.delivered(-86_400_400L, "before@example.com");
     assertThat(EventRows.collect(UnengagedRules.unengaged(rows.dataset(), p)))

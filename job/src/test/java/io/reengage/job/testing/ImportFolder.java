@@ -50,7 +50,8 @@ public final class ImportFolder {
 
   /** Data lines of a hand-written expected CSV file, sorted. */
   public static List<String> expectedRows(Path csv) throws IOException {
-    List<String> lines = new ArrayList<>(List.of(Files.readString(csv, StandardCharsets.UTF_8).split("\n", -1)));
+    List<String> lines =
+        new ArrayList<>(List.of(Files.readString(csv, StandardCharsets.UTF_8).split("\n", -1)));
     if (!lines.remove(0).equals(HEADER)) {
       throw new AssertionError(csv + " does not start with the import header");
     }

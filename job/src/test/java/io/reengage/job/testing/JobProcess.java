@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real CLI in a separate JVM, as a user would, and captures everything it prints: our logs,
- * Spark's and Hadoop's at their default levels, and the exit code.
+ * Runs the real CLI in a separate JVM, as a user would, and captures everything it prints: our
+ * logs, Spark's and Hadoop's at their default levels, and the exit code.
  */
 public final class JobProcess {
 
@@ -16,9 +16,19 @@ public final class JobProcess {
   public record Result(int exitCode, String output) {}
 
   private static final String[] OPENS = {
-    "java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-    "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
-    "sun.security.action", "sun.util.calendar"
+    "java.lang",
+    "java.lang.invoke",
+    "java.lang.reflect",
+    "java.io",
+    "java.net",
+    "java.nio",
+    "java.util",
+    "java.util.concurrent",
+    "java.util.concurrent.atomic",
+    "sun.nio.ch",
+    "sun.nio.cs",
+    "sun.security.action",
+    "sun.util.calendar"
   };
 
   private JobProcess() {}
@@ -33,7 +43,10 @@ public final class JobProcess {
     return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 
-  /** The command line that runs the CLI with {@code args}; {@code jvmOptions} come last, so they win. */
+  /**
+   * The command line that runs the CLI with {@code args}; {@code jvmOptions} come last, so they
+   * win.
+   */
   public static List<String> command(List<String> jvmOptions, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(System.getProperty("java.home") + "/bin/java");

@@ -2,7 +2,9 @@ package io.reengage.job.testing;
 
 import org.apache.spark.sql.SparkSession;
 
-/** One local Spark session for the whole test JVM: starting Spark costs seconds, reusing it nothing. */
+/**
+ * One local Spark session for the whole test JVM: starting Spark costs seconds, reusing it nothing.
+ */
 public final class SparkTestSession {
 
   private static SparkSession session;

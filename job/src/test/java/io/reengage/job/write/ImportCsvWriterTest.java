@@ -44,7 +44,8 @@ class ImportCsvWriterTest {
     assertThat(ImportFolder.fileNames(tmp.resolve("import"))).containsExactly("part-00000-000.csv");
     assertThat(Files.readString(tmp.resolve("import/part-00000-000.csv"), StandardCharsets.UTF_8))
         .isEqualTo(
-            ImportFolder.HEADER + "\n"
+            ImportFolder.HEADER
+                + "\n"
                 + "EMAIL,\"\"\"smith,john\"\"@example.com\",\"\"\"smith,john\"\"@example.com\",20,10,,6\n"
                 + "EMAIL,plain@example.com,plain@example.com,22,12,,8\n"
                 + "EMAIL,zoë@example.org,zoë@example.org,21,11,,7\n");
@@ -67,7 +68,9 @@ class ImportCsvWriterTest {
 
   @Test
   void zeroRows_writeNoFiles() {
-    assertThat(new ImportCsvWriter(4096).write(rows(List.of()), 0, tmp.resolve("import").toString())).isEmpty();
+    assertThat(
+            new ImportCsvWriter(4096).write(rows(List.of()), 0, tmp.resolve("import").toString()))
+        .isEmpty();
     assertThat(tmp.resolve("import")).doesNotExist();
   }
 }

@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Builds the SDK clients the Lambdas use in AWS: URL-connection HTTP (small and quick to start),
- * region and credentials from the Lambda environment, and more patient retries than the SDK
- * default because Pinpoint throttles its management API at low rates.
+ * region and credentials from the Lambda environment, and more patient retries than the SDK default
+ * because Pinpoint throttles its management API at low rates.
  */
 public final class AwsClients {
 
@@ -35,7 +35,8 @@ public final class AwsClients {
 
   public static ClientOverrideConfiguration retries() {
     return ClientOverrideConfiguration.builder()
-        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+        .retryStrategy(
+            AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
         .apiCallTimeout(Duration.ofSeconds(60))
         .build();
   }

@@ -3,13 +3,14 @@ package io.reengage.orchestrator.aws;
 import java.util.regex.Pattern;
 
 /**
- * Removes anything shaped like an email address from text that leaves the function (failure
- * reasons from Pinpoint can quote the offending row). Addresses are personal data and must not
- * reach logs or the execution history.
+ * Removes anything shaped like an email address from text that leaves the function (failure reasons
+ * from Pinpoint can quote the offending row). Addresses are personal data and must not reach logs
+ * or the execution history.
  */
 public final class Redaction {
 
-  private static final Pattern ADDRESS_LIKE = Pattern.compile("[^\\s,;:\"'<>()\\[\\]]+@[^\\s,;:\"'<>()\\[\\]]+");
+  private static final Pattern ADDRESS_LIKE =
+      Pattern.compile("[^\\s,;:\"'<>()\\[\\]]+@[^\\s,;:\"'<>()\\[\\]]+");
 
   private Redaction() {}
 

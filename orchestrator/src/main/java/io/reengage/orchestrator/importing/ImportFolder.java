@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param otherKeys up to {@link ImportFolderInspector#SAMPLE_KEYS} of the keys that are not CSV
  */
-public record ImportFolder(S3Location location, long csvFiles, long totalBytes, long otherFiles, List<String> otherKeys) {
+public record ImportFolder(
+    S3Location location, long csvFiles, long totalBytes, long otherFiles, List<String> otherKeys) {
 
   public ImportFolder {
     otherKeys = List.copyOf(otherKeys);

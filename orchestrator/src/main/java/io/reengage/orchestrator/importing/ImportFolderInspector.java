@@ -32,11 +32,21 @@ public final class ImportFolderInspector {
       String continuation = token;
       ListObjectsV2Response page;
       try {
-        page = s3.listObjectsV2(b -> b.bucket(folder.bucket()).prefix(prefix).continuationToken(continuation));
+        page =
+            s3.listObjectsV2(
+                b -> b.bucket(folder.bucket()).prefix(prefix).continuationToken(continuation));
       } catch (S3Exception e) {
-        throw new IllegalStateException("Cannot list import folder s3://" + folder.bucket() + "/" + prefix + ": "
-            + e.awsErrorDetails().errorCode() + " (HTTP " + e.statusCode() + ")"
-            + " (check that the function's role may s3:ListBucket on that prefix)");
+        throw new IllegalStateException(
+            "Cannot list import folder s3://"
+                + folder.bucket()
+                + "/"
+                + prefix
+                + ": "
+                + e.awsErrorDetails().errorCode()
+                + " (HTTP "
+                + e.statusCode()
+                + ")"
+                + " (check that the function's role may s3:ListBucket on that prefix)");
       }
       for (S3Object object : page.contents()) {
         if (isFolderMarker(object)) {
@@ -54,7 +64,8 @@ public final class ImportFolderInspector {
       }
       token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
     } while (token != null);
-    return new ImportFolder(new S3Location(folder.bucket(), prefix), csvFiles, totalBytes, otherFiles, otherKeys);
+    return new ImportFolder(
+        new S3Location(folder.bucket(), prefix), csvFiles, totalBytes, otherFiles, otherKeys);
   }
 
   /** The console's "create folder" leaves a zero-byte key ending in '/'; it is not a file. */

@@ -21,18 +21,33 @@ public final class ImportFolderRules {
   public static Optional<String> refusal(ImportFolder folder) {
     String where = folder.location().uri();
     if (folder.otherFiles() > 0) {
-      return Optional.of("Cannot import " + where + ": the folder holds " + folder.otherFiles()
-          + " file(s) that are not CSV, e.g. " + String.join(", ", folder.otherKeys())
-          + " (Pinpoint imports every object under the prefix; point the import at a CSV-only folder)");
+      return Optional.of(
+          "Cannot import "
+              + where
+              + ": the folder holds "
+              + folder.otherFiles()
+              + " file(s) that are not CSV, e.g. "
+              + String.join(", ", folder.otherKeys())
+              + " (Pinpoint imports every object under the prefix; point the import at a CSV-only folder)");
     }
     if (folder.csvFiles() == 0) {
-      return Optional.of("Cannot import " + where + ": the folder holds no CSV file"
-          + " (the job writes none when no address is unengaged; such runs end before the import)");
+      return Optional.of(
+          "Cannot import "
+              + where
+              + ": the folder holds no CSV file"
+              + " (the job writes none when no address is unengaged; such runs end before the import)");
     }
     if (folder.totalBytes() > MAX_IMPORT_BYTES) {
-      return Optional.of("Cannot import " + where + ": its " + folder.csvFiles() + " CSV file(s) hold "
-          + folder.totalBytes() + " bytes, over Pinpoint's limit of " + MAX_IMPORT_BYTES
-          + " bytes per import job (ask AWS to raise the quota, or lower the number of addresses per run)");
+      return Optional.of(
+          "Cannot import "
+              + where
+              + ": its "
+              + folder.csvFiles()
+              + " CSV file(s) hold "
+              + folder.totalBytes()
+              + " bytes, over Pinpoint's limit of "
+              + MAX_IMPORT_BYTES
+              + " bytes per import job (ask AWS to raise the quota, or lower the number of addresses per run)");
     }
     return Optional.empty();
   }

@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.pinpoint.model.PinpointException;
 import software.amazon.awssdk.services.pinpoint.model.SegmentResponse;
 
 /**
- * Starts the Pinpoint import of a run's CSV folder: checks the folder, then imports into the segment
- * tagged REENGAGEMENT=YES (a new version of it) or, when there is none yet, defines a new segment.
+ * Starts the Pinpoint import of a run's CSV folder: checks the folder, then imports into the
+ * segment tagged REENGAGEMENT=YES (a new version of it) or, when there is none yet, defines a new
+ * segment.
  */
 public final class ImportStarter {
 
@@ -31,18 +32,20 @@ public final class ImportStarter {
    * @param roleArn the role Pinpoint assumes to read the folder
    * @param newSegmentName the name of the segment defined when none is tagged yet
    */
-  public StartedImport start(String applicationId, String importUri, String roleArn, String newSegmentName) {
+  public StartedImport start(
+      String applicationId, String importUri, String roleArn, String newSegmentName) {
     ImportFolder folder = folders.inspect(importUri);
     Optional<String> refusal = ImportFolderRules.refusal(folder);
     if (refusal.isPresent()) {
       throw new ImportRefusedException(refusal.get());
     }
     Optional<SegmentResponse> existing = segments.find(applicationId);
-    ImportJobRequest.Builder request = ImportJobRequest.builder()
-        .format(Format.CSV)
-        .s3Url(folder.location().uri())
-        .roleArn(roleArn)
-        .registerEndpoints(true);
+    ImportJobRequest.Builder request =
+        ImportJobRequest.builder()
+            .format(Format.CSV)
+            .s3Url(folder.location().uri())
+            .roleArn(roleArn)
+            .registerEndpoints(true);
     if (existing.isPresent()) {
       request.segmentId(existing.get().id());
     } else {
@@ -50,19 +53,36 @@ public final class ImportStarter {
     }
     CreateImportJobResponse response;
     try {
-      response = pinpoint.createImportJob(b -> b.applicationId(applicationId).importJobRequest(request.build()));
+      response =
+          pinpoint.createImportJob(
+              b -> b.applicationId(applicationId).importJobRequest(request.build()));
     } catch (PinpointException e) {
       if (e.statusCode() == 429) {
         throw e;
       }
-      throw new IllegalStateException("Cannot start the Pinpoint import of " + folder.location().uri() + ": "
-          + e.awsErrorDetails().errorCode() + " (HTTP " + e.statusCode() + "): " + e.awsErrorDetails().errorMessage()
-          + " (check the project ID, the import role and that Pinpoint may assume it)");
+      throw new IllegalStateException(
+          "Cannot start the Pinpoint import of "
+              + folder.location().uri()
+              + ": "
+              + e.awsErrorDetails().errorCode()
+              + " (HTTP "
+              + e.statusCode()
+              + "): "
+              + e.awsErrorDetails().errorMessage()
+              + " (check the project ID, the import role and that Pinpoint may assume it)");
     }
     ImportJobResponse job = response.importJobResponse();
-    String segmentId = existing.map(SegmentResponse::id)
-        .orElse(job.definition() == null ? null : job.definition().segmentId());
+    String segmentId =
+        existing
+            .map(SegmentResponse::id)
+            .orElse(job.definition() == null ? null : job.definition().segmentId());
     String segmentName = existing.map(SegmentResponse::name).orElse(newSegmentName);
-    return new StartedImport(job.id(), segmentId, segmentName, existing.isEmpty(), folder.csvFiles(), folder.totalBytes());
+    return new StartedImport(
+        job.id(),
+        segmentId,
+        segmentName,
+        existing.isEmpty(),
+        folder.csvFiles(),
+        folder.totalBytes());
   }
 }

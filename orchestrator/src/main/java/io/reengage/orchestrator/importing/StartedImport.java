@@ -11,7 +11,12 @@ import java.util.Map;
  * @param newSegment true when no segment was tagged yet and the import defines one
  */
 public record StartedImport(
-    String importJobId, String segmentId, String segmentName, boolean newSegment, long csvFiles, long bytes) {
+    String importJobId,
+    String segmentId,
+    String segmentName,
+    boolean newSegment,
+    long csvFiles,
+    long bytes) {
 
   public Map<String, Object> toMap() {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -10,10 +10,11 @@ import java.util.Map;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 
 /**
- * Reports an import job's status. Input {@code {"importJobId"}}; setting
- * {@code PINPOINT_APPLICATION_ID}; output {@link ImportProgress}.
+ * Reports an import job's status. Input {@code {"importJobId"}}; setting {@code
+ * PINPOINT_APPLICATION_ID}; output {@link ImportProgress}.
  */
-public final class ImportStatusHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ImportStatusHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
   private final ImportProgressReader reader;
   private final Settings settings;
@@ -31,10 +32,23 @@ public final class ImportStatusHandler implements RequestHandler<Map<String, Obj
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     String importJobId = Inputs.required(input, "importJobId", "ImportStatus");
     ImportProgress progress = reader.read(settings.required(Settings.APPLICATION_ID), importJobId);
-    context.getLogger().log("Import job " + importJobId + ": " + progress.jobStatus()
-        + " pieces " + progress.completedPieces() + "/" + progress.totalPieces()
-        + " failedPieces=" + progress.failedPieces() + " processed=" + progress.totalProcessed()
-        + " failures=" + progress.totalFailures());
+    context
+        .getLogger()
+        .log(
+            "Import job "
+                + importJobId
+                + ": "
+                + progress.jobStatus()
+                + " pieces "
+                + progress.completedPieces()
+                + "/"
+                + progress.totalPieces()
+                + " failedPieces="
+                + progress.failedPieces()
+                + " processed="
+                + progress.totalProcessed()
+                + " failures="
+                + progress.totalFailures());
     return progress.toMap();
   }
 }

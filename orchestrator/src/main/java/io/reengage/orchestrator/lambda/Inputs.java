@@ -10,8 +10,12 @@ final class Inputs {
   static String required(Map<String, Object> input, String field, String handler) {
     Object value = input == null ? null : input.get(field);
     if (!(value instanceof String text) || text.isBlank()) {
-      throw new IllegalArgumentException("Invalid input to " + handler + ": field '" + field
-          + "' is missing or not a string (the state machine passes it; see reengage.asl.json)");
+      throw new IllegalArgumentException(
+          "Invalid input to "
+              + handler
+              + ": field '"
+              + field
+              + "' is missing or not a string (the state machine passes it; see reengage.asl.json)");
     }
     return text;
   }

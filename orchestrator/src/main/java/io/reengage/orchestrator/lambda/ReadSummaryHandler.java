@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Reads a run's summary.json. Input {@code {"summaryUri": "s3://.../summary.json"}}; output the
  * counts of {@link RunSummary}.
  */
-public final class ReadSummaryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ReadSummaryHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
   private final SummaryReader reader;
 
@@ -28,9 +29,23 @@ public final class ReadSummaryHandler implements RequestHandler<Map<String, Obje
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     String summaryUri = Inputs.required(input, "summaryUri", "ReadSummary");
     RunSummary summary = reader.read(summaryUri);
-    context.getLogger().log("Run summary " + summaryUri + ": asOf=" + summary.asOf() + " records=" + summary.records()
-        + " addresses=" + summary.addresses() + " unengaged=" + summary.unengaged()
-        + " outputFiles=" + summary.outputFiles() + " outputBytes=" + summary.outputBytes());
+    context
+        .getLogger()
+        .log(
+            "Run summary "
+                + summaryUri
+                + ": asOf="
+                + summary.asOf()
+                + " records="
+                + summary.records()
+                + " addresses="
+                + summary.addresses()
+                + " unengaged="
+                + summary.unengaged()
+                + " outputFiles="
+                + summary.outputFiles()
+                + " outputBytes="
+                + summary.outputBytes());
     return summary.toMap();
   }
 }

@@ -13,10 +13,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Starts the Pinpoint import of a run's import folder. Input {@code {"importUri", "runName"}};
- * settings {@code PINPOINT_APPLICATION_ID}, {@code IMPORT_ROLE_ARN}, {@code SEGMENT_NAME};
- * output {@link StartedImport}.
+ * settings {@code PINPOINT_APPLICATION_ID}, {@code IMPORT_ROLE_ARN}, {@code SEGMENT_NAME}; output
+ * {@link StartedImport}.
  */
-public final class StartImportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class StartImportHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
   private final ImportStarter starter;
   private final Settings settings;
@@ -33,15 +34,28 @@ public final class StartImportHandler implements RequestHandler<Map<String, Obje
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     String importUri = Inputs.required(input, "importUri", "StartImport");
-    StartedImport started = starter.start(
-        settings.required(Settings.APPLICATION_ID),
-        importUri,
-        settings.required(Settings.IMPORT_ROLE_ARN),
-        settings.optional(Settings.SEGMENT_NAME, Settings.SEGMENT_NAME_DEFAULT));
+    StartedImport started =
+        starter.start(
+            settings.required(Settings.APPLICATION_ID),
+            importUri,
+            settings.required(Settings.IMPORT_ROLE_ARN),
+            settings.optional(Settings.SEGMENT_NAME, Settings.SEGMENT_NAME_DEFAULT));
     Object runName = input.getOrDefault("runName", "-");
-    context.getLogger().log("Run " + runName + ": import job " + started.importJobId() + " started from " + importUri
-        + " (" + started.csvFiles() + " CSV files, " + started.bytes() + " bytes) into "
-        + (started.newSegment() ? "a new segment" : "segment " + started.segmentId()));
+    context
+        .getLogger()
+        .log(
+            "Run "
+                + runName
+                + ": import job "
+                + started.importJobId()
+                + " started from "
+                + importUri
+                + " ("
+                + started.csvFiles()
+                + " CSV files, "
+                + started.bytes()
+                + " bytes) into "
+                + (started.newSegment() ? "a new segment" : "segment " + started.segmentId()));
     return started.toMap();
   }
 }

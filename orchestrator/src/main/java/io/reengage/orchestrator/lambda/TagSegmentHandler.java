@@ -11,10 +11,11 @@ import java.util.Map;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 
 /**
- * Tags the imported segment {@code REENGAGEMENT=YES}. Input {@code {"segmentId"}}; setting
- * {@code PINPOINT_APPLICATION_ID}; output {@code {"segmentArn"}}.
+ * Tags the imported segment {@code REENGAGEMENT=YES}. Input {@code {"segmentId"}}; setting {@code
+ * PINPOINT_APPLICATION_ID}; output {@code {"segmentArn"}}.
  */
-public final class TagSegmentHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class TagSegmentHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
   private final SegmentTagger tagger;
   private final Settings settings;
@@ -31,7 +32,9 @@ public final class TagSegmentHandler implements RequestHandler<Map<String, Objec
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     String segmentId = Inputs.required(input, "segmentId", "TagSegment");
-    String segmentArn = SegmentArn.of(context.getInvokedFunctionArn(), settings.required(Settings.APPLICATION_ID), segmentId);
+    String segmentArn =
+        SegmentArn.of(
+            context.getInvokedFunctionArn(), settings.required(Settings.APPLICATION_ID), segmentId);
     tagger.tag(segmentArn);
     context.getLogger().log("Tagged " + segmentArn + " REENGAGEMENT=YES");
     Map<String, Object> out = new LinkedHashMap<>();

@@ -20,25 +20,30 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * {@code ./reengage aws <command>}: operator commands against a deployed stack. Settings come from the
- * stack's outputs ({@code --stack}) or from explicit options, which win.
+ * {@code ./reengage aws <command>}: operator commands against a deployed stack. Settings come from
+ * the stack's outputs ({@code --stack}) or from explicit options, which win.
  */
 @Command(
     name = "reengage aws",
     mixinStandardHelpOptions = true,
     version = "reengage aws 1.0.0",
-    description = "Operate a deployed reengage stack: backfill rollups, start a run, cross-check a run on Athena.",
+    description =
+        "Operate a deployed reengage stack: backfill rollups, start a run, cross-check a run on Athena.",
     subcommands = {BackfillCommand.class, RunCommand.class, AthenaCheckCommand.class})
 public final class OpsMain implements Runnable {
 
-  @Spec
-  CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--stack", description = "CloudFormation stack whose outputs supply the settings (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--stack",
+      description =
+          "CloudFormation stack whose outputs supply the settings (default: ${DEFAULT-VALUE}).",
       defaultValue = "reengage")
   String stack;
 
-  @Option(names = "--region", description = "AWS region (default: the AWS SDK's region chain: AWS_REGION, profile).")
+  @Option(
+      names = "--region",
+      description = "AWS region (default: the AWS SDK's region chain: AWS_REGION, profile).")
   String region;
 
   private final Function<Region, AwsApis> apiFactory;
@@ -62,10 +67,11 @@ public final class OpsMain implements Runnable {
   /** The command line with the tool's error handling: one line per failure, never a stack trace. */
   public static CommandLine commandLine(OpsMain main) {
     CommandLine cli = new CommandLine(main);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("reengage aws: " + oneLine(e));
-      return 2;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("reengage aws: " + oneLine(e));
+          return 2;
+        });
     return cli;
   }
 
@@ -73,15 +79,20 @@ public final class OpsMain implements Runnable {
     if (e instanceof OpsException) {
       return e.getMessage();
     }
-    if (e instanceof SdkClientException && e.getMessage() != null
+    if (e instanceof SdkClientException
+        && e.getMessage() != null
         && (e.getMessage().contains("credentials") || e.getMessage().contains("Credentials"))) {
       return "Cannot find AWS credentials (set AWS_PROFILE, run `aws sso login` or `aws configure`, or export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)";
     }
-    if (e instanceof SdkClientException && e.getMessage() != null && e.getMessage().contains("region")) {
+    if (e instanceof SdkClientException
+        && e.getMessage() != null
+        && e.getMessage().contains("region")) {
       return "Cannot find the AWS region (pass --region or set AWS_REGION)";
     }
     if (e instanceof SdkServiceException service) {
-      return "AWS refused a call: " + service.getMessage() + " (check permissions and the settings from --stack)";
+      return "AWS refused a call: "
+          + service.getMessage()
+          + " (check permissions and the settings from --stack)";
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
@@ -117,15 +128,23 @@ public final class OpsMain implements Runnable {
     }
     String value = stackOutputs().get(outputKey);
     if (value == null) {
-      throw new OpsException("Missing setting " + outputKey + ": pass " + optionName + ", or deploy the stack '"
-          + stack + "' with an output named " + outputKey + " (--stack chooses the stack)");
+      throw new OpsException(
+          "Missing setting "
+              + outputKey
+              + ": pass "
+              + optionName
+              + ", or deploy the stack '"
+              + stack
+              + "' with an output named "
+              + outputKey
+              + " (--stack chooses the stack)");
     }
     return value;
   }
 
   /**
-   * Like {@link #setting} but an absent value is allowed (an empty string means "none"), and so is an
-   * unreadable stack: someone who passes every required setting as an option may have no stack.
+   * Like {@link #setting} but an absent value is allowed (an empty string means "none"), and so is
+   * an unreadable stack: someone who passes every required setting as an option may have no stack.
    */
   public String optionalSetting(String explicit, String outputKey) {
     if (explicit != null) {

@@ -29,18 +29,22 @@ public final class ReengagementSegments {
     String token = null;
     do {
       String pageToken = token;
-      GetSegmentsResponse page = pinpoint.getSegments(b -> b.applicationId(applicationId).token(pageToken));
+      GetSegmentsResponse page =
+          pinpoint.getSegments(b -> b.applicationId(applicationId).token(pageToken));
       if (page.segmentsResponse() == null) {
         break;
       }
-      page.segmentsResponse().item().stream().filter(ReengagementSegments::isReengagementSegment).forEach(tagged::add);
+      page.segmentsResponse().item().stream()
+          .filter(ReengagementSegments::isReengagementSegment)
+          .forEach(tagged::add);
       token = page.segmentsResponse().nextToken();
     } while (token != null && !token.isEmpty());
     return choose(tagged);
   }
 
   static boolean isReengagementSegment(SegmentResponse segment) {
-    return segment.segmentType() == SegmentType.IMPORT && TAG_VALUE.equals(segment.tags().get(TAG_KEY));
+    return segment.segmentType() == SegmentType.IMPORT
+        && TAG_VALUE.equals(segment.tags().get(TAG_KEY));
   }
 
   /**
@@ -48,9 +52,10 @@ public final class ReengagementSegments {
    * changed wins; the choice is stable so reruns pick the same one.
    */
   static Optional<SegmentResponse> choose(List<SegmentResponse> tagged) {
-    return tagged.stream().max(Comparator
-        .comparing((SegmentResponse s) -> lastChange(s))
-        .thenComparing(SegmentResponse::id));
+    return tagged.stream()
+        .max(
+            Comparator.comparing((SegmentResponse s) -> lastChange(s))
+                .thenComparing(SegmentResponse::id));
   }
 
   private static String lastChange(SegmentResponse segment) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
-/** Parses the job's summary.json; a field the workflow needs that is missing or mistyped is an error. */
+/**
+ * Parses the job's summary.json; a field the workflow needs that is missing or mistyped is an
+ * error.
+ */
 public final class SummaryParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,12 +20,14 @@ public final class SummaryParser {
     try {
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot read run summary " + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+      throw new IllegalStateException(
+          "Cannot read run summary " + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read run summary " + where + ": " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalStateException("Cannot read run summary " + where + ": expected a JSON object");
+      throw new IllegalStateException(
+          "Cannot read run summary " + where + ": expected a JSON object");
     }
     return new RunSummary(
         text(root, "asOf", where),
@@ -41,7 +46,11 @@ public final class SummaryParser {
     JsonNode node = root.get(field);
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
       throw new IllegalStateException(
-          "Cannot read run summary " + where + ": field '" + field + "' is missing or not a string");
+          "Cannot read run summary "
+              + where
+              + ": field '"
+              + field
+              + "' is missing or not a string");
     }
     return node.asText();
   }
@@ -50,7 +59,11 @@ public final class SummaryParser {
     JsonNode node = root.get(field);
     if (node == null || !node.canConvertToExactIntegral() || node.asLong() < 0) {
       throw new IllegalStateException(
-          "Cannot read run summary " + where + ": field '" + field + "' is missing or not a non-negative integer");
+          "Cannot read run summary "
+              + where
+              + ": field '"
+              + field
+              + "' is missing or not a non-negative integer");
     }
     return node.asLong();
   }

@@ -25,16 +25,28 @@ public final class SummaryReader {
     try {
       bytes = s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key()));
     } catch (NoSuchKeyException e) {
-      throw new IllegalStateException("Cannot read run summary " + summaryUri
-          + ": no such object (the segment job did not publish its output; see its logs)");
+      throw new IllegalStateException(
+          "Cannot read run summary "
+              + summaryUri
+              + ": no such object (the segment job did not publish its output; see its logs)");
     } catch (S3Exception e) {
-      throw new IllegalStateException("Cannot read run summary " + summaryUri + ": "
-          + e.awsErrorDetails().errorCode() + " (HTTP " + e.statusCode() + ")"
-          + " (check that the function's role may s3:GetObject there)");
+      throw new IllegalStateException(
+          "Cannot read run summary "
+              + summaryUri
+              + ": "
+              + e.awsErrorDetails().errorCode()
+              + " (HTTP "
+              + e.statusCode()
+              + ")"
+              + " (check that the function's role may s3:GetObject there)");
     }
     if (bytes.asByteArrayUnsafe().length > MAX_SUMMARY_BYTES) {
-      throw new IllegalStateException("Cannot read run summary " + summaryUri + ": larger than "
-          + MAX_SUMMARY_BYTES + " bytes, so not a summary written by the job");
+      throw new IllegalStateException(
+          "Cannot read run summary "
+              + summaryUri
+              + ": larger than "
+              + MAX_SUMMARY_BYTES
+              + " bytes, so not a summary written by the job");
     }
     return SummaryParser.parse(bytes.asByteArrayUnsafe(), summaryUri);
   }

@@ -19,7 +19,8 @@ class S3LocationTest {
 
   @Test
   void otherSchemes_areRejected() {
-    assertThatThrownBy(() -> S3Location.parse("/tmp/out")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> S3Location.parse("/tmp/out"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid S3 URI: /tmp/out (expected s3://bucket/key)");
   }
 }

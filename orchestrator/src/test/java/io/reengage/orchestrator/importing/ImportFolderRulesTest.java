@@ -12,7 +12,8 @@ class ImportFolderRulesTest {
 
   @Test
   void csvOnlyFolderAtTheLimit_isAccepted() {
-    assertThat(ImportFolderRules.refusal(new ImportFolder(FOLDER, 3, 1_000_000_000L, 0, List.of()))).isEmpty();
+    assertThat(ImportFolderRules.refusal(new ImportFolder(FOLDER, 3, 1_000_000_000L, 0, List.of())))
+        .isEmpty();
   }
 
   @Test
@@ -24,7 +25,11 @@ class ImportFolderRulesTest {
   @Test
   void emptyFolder_isRefused() {
     assertThat(ImportFolderRules.refusal(new ImportFolder(FOLDER, 0, 0, 0, List.of())))
-        .hasValueSatisfying(r -> assertThat(r).startsWith("Cannot import s3://b/runs/x/import/: the folder holds no CSV file"));
+        .hasValueSatisfying(
+            r ->
+                assertThat(r)
+                    .startsWith(
+                        "Cannot import s3://b/runs/x/import/: the folder holds no CSV file"));
   }
 
   @Test

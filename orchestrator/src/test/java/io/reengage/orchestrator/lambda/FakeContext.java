@@ -11,21 +11,23 @@ import java.util.List;
 /** A Lambda context that keeps every log line, so tests can check what a function would log. */
 final class FakeContext implements Context {
 
-  static final String FUNCTION_ARN = "arn:aws:lambda:eu-west-1:210987654321:function:reengage-tag-segment";
+  static final String FUNCTION_ARN =
+      "arn:aws:lambda:eu-west-1:210987654321:function:reengage-tag-segment";
 
   final List<String> lines = new ArrayList<>();
 
-  private final LambdaLogger logger = new LambdaLogger() {
-    @Override
-    public void log(String message) {
-      lines.add(message);
-    }
+  private final LambdaLogger logger =
+      new LambdaLogger() {
+        @Override
+        public void log(String message) {
+          lines.add(message);
+        }
 
-    @Override
-    public void log(byte[] message) {
-      lines.add(new String(message, StandardCharsets.UTF_8));
-    }
-  };
+        @Override
+        public void log(byte[] message) {
+          lines.add(new String(message, StandardCharsets.UTF_8));
+        }
+      };
 
   @Override
   public String getAwsRequestId() {

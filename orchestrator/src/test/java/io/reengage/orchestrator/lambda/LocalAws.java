@@ -10,11 +10,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** SDK clients pointed at the local stub server, configured like the Lambdas' own (retries included). */
+/**
+ * SDK clients pointed at the local stub server, configured like the Lambdas' own (retries
+ * included).
+ */
 final class LocalAws {
 
   private static final StaticCredentialsProvider CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret"));
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret"));
 
   private LocalAws() {}
 

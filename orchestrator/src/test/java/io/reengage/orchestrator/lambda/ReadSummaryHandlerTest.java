@@ -16,13 +16,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReadSummaryHandlerTest {
 
   @RegisterExtension
-  static WireMockExtension aws = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension aws =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final String KEY = "runs/2026-08-31/daily/summary.json";
   private static final String URI = "s3://reengage-output/" + KEY;
 
   /** The summary.json shape the job writes (DESIGN.md / common contract). */
-  private static final String SUMMARY = """
+  private static final String SUMMARY =
+      """
       {"asOf":"2026-08-31","until":"2026-09-01T00:00:00Z","untilEpochMillis":1788220800000,
        "windows":{"deliveredMonths":10,"engagementMonths":6,"deliveredStart":"2025-10-31T00:00:00Z","engagementStart":"2026-02-28T00:00:00Z"},
        "thresholds":{"minDelivered":6,"maxBadFraction":0.001},
@@ -34,40 +36,66 @@ class ReadSummaryHandlerTest {
   private final FakeContext context = new FakeContext();
 
   private Map<String, Object> read() {
-    return new ReadSummaryHandler(LocalAws.s3(aws)).handleRequest(Map.of("summaryUri", URI), context);
+    return new ReadSummaryHandler(LocalAws.s3(aws))
+        .handleRequest(Map.of("summaryUri", URI), context);
   }
 
   @Test
   void summary_isReducedToWhatTheWorkflowNeeds() {
-    aws.stubFor(get(urlPathEqualTo("/reengage-output/" + KEY)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(SUMMARY)));
+    aws.stubFor(
+        get(urlPathEqualTo("/reengage-output/" + KEY))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(SUMMARY)));
 
     Map<String, Object> result = read();
 
-    assertThat(result).containsEntry("asOf", "2026-08-31").containsEntry("untilEpochMillis", 1788220800000L)
-        .containsEntry("unengaged", 1200L).containsEntry("addresses", 81000L).containsEntry("outputBytes", 180000L)
+    assertThat(result)
+        .containsEntry("asOf", "2026-08-31")
+        .containsEntry("untilEpochMillis", 1788220800000L)
+        .containsEntry("unengaged", 1200L)
+        .containsEntry("addresses", 81000L)
+        .containsEntry("outputBytes", 180000L)
         .containsEntry("importUri", "s3://reengage-output/runs/2026-08-31/daily/import/");
     assertThat(context.lines).singleElement().asString().contains("unengaged=1200");
   }
 
   @Test
   void missingSummary_saysTheJobDidNotPublish() {
-    aws.stubFor(get(urlPathEqualTo("/reengage-output/" + KEY)).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/xml").withBody("""
+    aws.stubFor(
+        get(urlPathEqualTo("/reengage-output/" + KEY))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/xml")
+                    .withBody(
+                        """
             <?xml version="1.0" encoding="UTF-8"?>
             <Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>%s</Key><RequestId>R1</RequestId></Error>"""
-            .formatted(KEY))));
+                            .formatted(KEY))));
 
-    assertThatThrownBy(this::read).isInstanceOf(IllegalStateException.class).hasMessage("Cannot read run summary "
-        + URI + ": no such object (the segment job did not publish its output; see its logs)");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Cannot read run summary "
+                + URI
+                + ": no such object (the segment job did not publish its output; see its logs)");
   }
 
   @Test
   void summaryWithoutUnengaged_isRejected() {
-    aws.stubFor(get(urlPathEqualTo("/reengage-output/" + KEY)).willReturn(aResponse().withStatus(200)
-        .withBody(SUMMARY.replace("\"unengaged\":1200,", ""))));
+    aws.stubFor(
+        get(urlPathEqualTo("/reengage-output/" + KEY))
+            .willReturn(
+                aResponse().withStatus(200).withBody(SUMMARY.replace("\"unengaged\":1200,", ""))));
 
-    assertThatThrownBy(this::read).isInstanceOf(IllegalStateException.class).hasMessage("Cannot read run summary "
-        + URI + ": field 'unengaged' is missing or not a non-negative integer");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Cannot read run summary "
+                + URI
+                + ": field 'unengaged' is missing or not a non-negative integer");
   }
 }

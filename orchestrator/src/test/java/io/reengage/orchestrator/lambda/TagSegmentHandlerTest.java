@@ -24,16 +24,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TagSegmentHandlerTest {
 
   @RegisterExtension
-  static WireMockExtension aws = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension aws =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final String APP = "6e0b7591a90841d2b8f7e1a2b3c4d5e6";
+
   /** Region and account of FakeContext's function ARN, not of the client's region. */
-  private static final String SEGMENT_ARN = "arn:aws:mobiletargeting:eu-west-1:210987654321:apps/" + APP + "/segments/seg-9";
+  private static final String SEGMENT_ARN =
+      "arn:aws:mobiletargeting:eu-west-1:210987654321:apps/" + APP + "/segments/seg-9";
 
   private final FakeContext context = new FakeContext();
 
   private Map<String, Object> tag() {
-    return new TagSegmentHandler(LocalAws.pinpoint(aws), new Settings(Map.of(Settings.APPLICATION_ID, APP)))
+    return new TagSegmentHandler(
+            LocalAws.pinpoint(aws), new Settings(Map.of(Settings.APPLICATION_ID, APP)))
         .handleRequest(Map.of("segmentId", "seg-9"), context);
   }
 
@@ -51,30 +55,51 @@ class TagSegmentHandlerTest {
     Map<String, Object> result = tag();
 
     assertThat(taggedArn()).isEqualTo(SEGMENT_ARN);
-    aws.verify(postRequestedFor(urlPathMatching("/v1/tags/.*"))
-        .withRequestBody(equalToJson("{\"tags\":{\"REENGAGEMENT\":\"YES\"}}")));
+    aws.verify(
+        postRequestedFor(urlPathMatching("/v1/tags/.*"))
+            .withRequestBody(equalToJson("{\"tags\":{\"REENGAGEMENT\":\"YES\"}}")));
     assertThat(result).containsEntry("segmentArn", SEGMENT_ARN);
   }
 
   @Test
   void denied_saysWhichPermissionIsMissing() {
-    aws.stubFor(post(urlPathMatching("/v1/tags/.*")).willReturn(aResponse().withStatus(403)
-        .withHeader("x-amzn-ErrorType", "ForbiddenException").withHeader("Content-Type", "application/json")
-        .withBody("{\"Message\":\"User is not authorized to perform mobiletargeting:TagResource\",\"RequestID\":\"r-2\"}")));
+    aws.stubFor(
+        post(urlPathMatching("/v1/tags/.*"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("x-amzn-ErrorType", "ForbiddenException")
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"Message\":\"User is not authorized to perform mobiletargeting:TagResource\",\"RequestID\":\"r-2\"}")));
 
-    assertThatThrownBy(this::tag).isInstanceOf(IllegalStateException.class).hasMessage(
-        "Cannot tag segment " + SEGMENT_ARN + ": ForbiddenException (HTTP 403): User is not authorized to perform"
-            + " mobiletargeting:TagResource (allow mobiletargeting:TagResource on this ARN for the function's role)");
+    assertThatThrownBy(this::tag)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Cannot tag segment "
+                + SEGMENT_ARN
+                + ": ForbiddenException (HTTP 403): User is not authorized to perform"
+                + " mobiletargeting:TagResource (allow mobiletargeting:TagResource on this ARN for the function's role)");
   }
 
   @Test
   void throttled_isRetriedThenSucceeds() {
-    aws.stubFor(post(urlPathMatching("/v1/tags/.*")).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("x-amzn-ErrorType", "TooManyRequestsException")
-            .withHeader("Content-Type", "application/json").withBody("{\"Message\":\"Too many requests\"}"))
-        .willSetStateTo("calm"));
-    aws.stubFor(post(urlPathMatching("/v1/tags/.*")).inScenario("throttle").whenScenarioStateIs("calm")
-        .willReturn(aResponse().withStatus(204)));
+    aws.stubFor(
+        post(urlPathMatching("/v1/tags/.*"))
+            .inScenario("throttle")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("x-amzn-ErrorType", "TooManyRequestsException")
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"Message\":\"Too many requests\"}"))
+            .willSetStateTo("calm"));
+    aws.stubFor(
+        post(urlPathMatching("/v1/tags/.*"))
+            .inScenario("throttle")
+            .whenScenarioStateIs("calm")
+            .willReturn(aResponse().withStatus(204)));
 
     assertThat(tag()).containsEntry("segmentArn", SEGMENT_ARN);
     aws.verify(2, postRequestedFor(urlPathMatching("/v1/tags/.*")));

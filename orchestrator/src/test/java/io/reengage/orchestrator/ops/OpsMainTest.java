@@ -23,16 +23,22 @@ class OpsMainTest {
 
   @Test
   void missingCredentials_isOneActionableLine() {
-    String line = OpsMain.oneLine(SdkClientException.create(
-        "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(...)"));
+    String line =
+        OpsMain.oneLine(
+            SdkClientException.create(
+                "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(...)"));
 
-    assertThat(line).isEqualTo("Cannot find AWS credentials (set AWS_PROFILE, run `aws sso login` or `aws configure`,"
-        + " or export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)");
+    assertThat(line)
+        .isEqualTo(
+            "Cannot find AWS credentials (set AWS_PROFILE, run `aws sso login` or `aws configure`,"
+                + " or export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)");
   }
 
   @Test
   void badOption_isAUsageError() {
-    OpsRun run = OpsRun.run(NOWHERE, new FakePacer(), "backfill", "--from", "2026-13-01", "--to", "2026-01-31");
+    OpsRun run =
+        OpsRun.run(
+            NOWHERE, new FakePacer(), "backfill", "--from", "2026-13-01", "--to", "2026-01-31");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--from");

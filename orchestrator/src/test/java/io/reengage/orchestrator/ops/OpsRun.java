@@ -9,12 +9,22 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
-/** Runs {@code reengage aws ...} in-process against a local endpoint; keeps exit code, stdout and stderr. */
+/**
+ * Runs {@code reengage aws ...} in-process against a local endpoint; keeps exit code, stdout and
+ * stderr.
+ */
 public record OpsRun(int exitCode, String out, String err) {
 
   public static OpsRun run(URI endpoint, FakePacer pacer, String... args) {
-    OpsMain main = new OpsMain(region -> new DefaultAwsApis(Region.US_EAST_1, endpoint,
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret"))), pacer);
+    OpsMain main =
+        new OpsMain(
+            region ->
+                new DefaultAwsApis(
+                    Region.US_EAST_1,
+                    endpoint,
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret"))),
+            pacer);
     CommandLine cli = OpsMain.commandLine(main);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -9,7 +9,8 @@ class SegmentArnTest {
 
   @Test
   void takesPartitionRegionAndAccountFromTheFunctionArn() {
-    assertThat(SegmentArn.of("arn:aws-cn:lambda:cn-north-1:111122223333:function:tag", "app1", "seg1"))
+    assertThat(
+            SegmentArn.of("arn:aws-cn:lambda:cn-north-1:111122223333:function:tag", "app1", "seg1"))
         .isEqualTo("arn:aws-cn:mobiletargeting:cn-north-1:111122223333:apps/app1/segments/seg1");
   }
 
@@ -23,7 +24,8 @@ class SegmentArnTest {
   void notALambdaArn_isRejected() {
     assertThatThrownBy(() -> SegmentArn.of("arn:aws:iam::123456789012:role/x", "a", "s"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid function ARN: arn:aws:iam::123456789012:role/x"
-            + " (expected arn:<partition>:lambda:<region>:<account>:function:<name>)");
+        .hasMessage(
+            "Invalid function ARN: arn:aws:iam::123456789012:role/x"
+                + " (expected arn:<partition>:lambda:<region>:<account>:function:<name>)");
   }
 }

@@ -24,15 +24,25 @@ final class AslInterpreter {
   private static final int MAX_TRANSITIONS = 1000;
 
   private static final Set<String> COMMON = Set.of("Type", "Comment", "Next", "End");
-  private static final Set<String> PASS = union(COMMON, Set.of("Parameters", "Result", "ResultPath"));
-  private static final Set<String> TASK = union(COMMON,
-      Set.of("Resource", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch"));
+  private static final Set<String> PASS =
+      union(COMMON, Set.of("Parameters", "Result", "ResultPath"));
+  private static final Set<String> TASK =
+      union(
+          COMMON,
+          Set.of("Resource", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch"));
   private static final Set<String> CHOICE = Set.of("Type", "Comment", "Choices", "Default");
   private static final Set<String> WAIT = union(COMMON, Set.of("Seconds", "SecondsPath"));
   private static final Set<String> SUCCEED = Set.of("Type", "Comment");
-  private static final Set<String> FAIL = Set.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath");
-  private static final Set<String> RETRIER = Set.of(
-      "ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy");
+  private static final Set<String> FAIL =
+      Set.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath");
+  private static final Set<String> RETRIER =
+      Set.of(
+          "ErrorEquals",
+          "IntervalSeconds",
+          "MaxAttempts",
+          "BackoffRate",
+          "MaxDelaySeconds",
+          "JitterStrategy");
   private static final Set<String> CATCHER = Set.of("ErrorEquals", "ResultPath", "Next");
 
   /** Supplies a task's raw result (what the integration returns), or throws {@link AslError}. */
@@ -45,13 +55,20 @@ final class AslInterpreter {
 
   /** How the execution ended. */
   record Outcome(
-      boolean succeeded, String endState, String error, String cause, JsonNode output,
-      List<String> visited, List<Long> waits, List<RetryWait> retries) {}
+      boolean succeeded,
+      String endState,
+      String error,
+      String cause,
+      JsonNode output,
+      List<String> visited,
+      List<Long> waits,
+      List<RetryWait> retries) {}
 
   private final JsonNode definition;
 
   AslInterpreter(JsonNode definition) {
-    if (definition.has("QueryLanguage") && !"JSONPath".equals(definition.get("QueryLanguage").asText())) {
+    if (definition.has("QueryLanguage")
+        && !"JSONPath".equals(definition.get("QueryLanguage").asText())) {
       throw new UnsupportedOperationException("Only JSONPath state machines are interpreted");
     }
     this.definition = definition;
@@ -75,8 +92,10 @@ final class AslInterpreter {
         switch (type) {
           case "Pass" -> {
             allowOnly(name, state, PASS);
-            JsonNode result = state.has("Parameters") ? template(state.get("Parameters"), paths, context)
-                : state.has("Result") ? state.get("Result").deepCopy() : data;
+            JsonNode result =
+                state.has("Parameters")
+                    ? template(state.get("Parameters"), paths, context)
+                    : state.has("Result") ? state.get("Result").deepCopy() : data;
             data = applyResultPath(data, state, result);
           }
           case "Task" -> {
@@ -107,9 +126,13 @@ final class AslInterpreter {
           }
           case "Wait" -> {
             allowOnly(name, state, WAIT);
-            JsonNode seconds = state.has("Seconds") ? state.get("Seconds") : path(state.get("SecondsPath").asText(), paths);
+            JsonNode seconds =
+                state.has("Seconds")
+                    ? state.get("Seconds")
+                    : path(state.get("SecondsPath").asText(), paths);
             if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
-              throw new AslError("States.Runtime", "Wait seconds must be a non-negative integer: " + seconds);
+              throw new AslError(
+                  "States.Runtime", "Wait seconds must be a non-negative integer: " + seconds);
             }
             waits.add(seconds.asLong());
           }
@@ -119,8 +142,14 @@ final class AslInterpreter {
           }
           case "Fail" -> {
             allowOnly(name, state, FAIL);
-            String error = state.has("ErrorPath") ? textAt(state.get("ErrorPath").asText(), paths) : text(state, "Error");
-            String cause = state.has("CausePath") ? textAt(state.get("CausePath").asText(), paths) : text(state, "Cause");
+            String error =
+                state.has("ErrorPath")
+                    ? textAt(state.get("ErrorPath").asText(), paths)
+                    : text(state, "Error");
+            String cause =
+                state.has("CausePath")
+                    ? textAt(state.get("CausePath").asText(), paths)
+                    : text(state, "Cause");
             return new Outcome(false, name, error, cause, data, visited, waits, retries);
           }
           default -> throw new UnsupportedOperationException("State type not interpreted: " + type);
@@ -145,11 +174,21 @@ final class AslInterpreter {
       }
       name = state.get("Next").asText();
     }
-    throw new IllegalStateException("More than " + MAX_TRANSITIONS + " transitions: a loop that never ends");
+    throw new IllegalStateException(
+        "More than " + MAX_TRANSITIONS + " transitions: a loop that never ends");
   }
 
-  private JsonNode runTask(String name, JsonNode state, JsonNode paths, JsonNode context, Tasks tasks, List<RetryWait> retries) {
-    JsonNode parameters = state.has("Parameters") ? template(state.get("Parameters"), paths, context) : paths.get("$");
+  private JsonNode runTask(
+      String name,
+      JsonNode state,
+      JsonNode paths,
+      JsonNode context,
+      Tasks tasks,
+      List<RetryWait> retries) {
+    JsonNode parameters =
+        state.has("Parameters")
+            ? template(state.get("Parameters"), paths, context)
+            : paths.get("$");
     String resource = state.get("Resource").asText();
     int[] attempts = new int[state.path("Retry").size()];
     while (true) {
@@ -157,7 +196,11 @@ final class AslInterpreter {
         JsonNode raw = tasks.run(name, resource, parameters);
         if (resource.equals("arn:aws:states:::lambda:invoke")) {
           // The optimised Lambda integration wraps the function's output.
-          return NODES.objectNode().put("StatusCode", 200).put("ExecutedVersion", "$LATEST").set("Payload", raw);
+          return NODES
+              .objectNode()
+              .put("StatusCode", 200)
+              .put("ExecutedVersion", "$LATEST")
+              .set("Payload", raw);
         }
         return raw;
       } catch (AslError e) {
@@ -178,8 +221,9 @@ final class AslInterpreter {
         if (attempts[index] >= maxAttempts) {
           throw e;
         }
-        double interval = retrier.path("IntervalSeconds").asDouble(1)
-            * Math.pow(retrier.path("BackoffRate").asDouble(2.0), attempts[index]);
+        double interval =
+            retrier.path("IntervalSeconds").asDouble(1)
+                * Math.pow(retrier.path("BackoffRate").asDouble(2.0), attempts[index]);
         if (retrier.has("MaxDelaySeconds")) {
           interval = Math.min(interval, retrier.get("MaxDelaySeconds").asDouble());
         }
@@ -246,7 +290,8 @@ final class AslInterpreter {
       if (op.equals("Variable") || op.equals("Next")) {
         continue;
       }
-      JsonNode operand = op.endsWith("Path") ? path(field.getValue().asText(), paths) : field.getValue();
+      JsonNode operand =
+          op.endsWith("Path") ? path(field.getValue().asText(), paths) : field.getValue();
       String base = op.endsWith("Path") ? op.substring(0, op.length() - 4) : op;
       return compare(base, value, operand);
     }
@@ -283,13 +328,17 @@ final class AslInterpreter {
       case "NumericGreaterThanEquals" -> c >= 0;
       case "NumericLessThan" -> c < 0;
       case "NumericLessThanEquals" -> c <= 0;
-      default -> throw new UnsupportedOperationException("Choice comparison not interpreted: " + op);
+      default ->
+          throw new UnsupportedOperationException("Choice comparison not interpreted: " + op);
     };
   }
 
   // ---- Payload templates, paths, ResultPath
 
-  /** Evaluates a Parameters/ResultSelector template: keys ending in ".$" take a path or an intrinsic. */
+  /**
+   * Evaluates a Parameters/ResultSelector template: keys ending in ".$" take a path or an
+   * intrinsic.
+   */
   private JsonNode template(JsonNode template, JsonNode paths, JsonNode context) {
     if (template.isObject()) {
       ObjectNode out = NODES.objectNode();
@@ -299,9 +348,10 @@ final class AslInterpreter {
         String key = field.getKey();
         if (key.endsWith(".$")) {
           String expression = field.getValue().asText();
-          JsonNode value = expression.startsWith("States.")
-              ? Intrinsics.evaluate(expression, p -> path(p, paths))
-              : path(expression, paths);
+          JsonNode value =
+              expression.startsWith("States.")
+                  ? Intrinsics.evaluate(expression, p -> path(p, paths))
+                  : path(expression, paths);
           out.set(key.substring(0, key.length() - 2), value.deepCopy());
         } else {
           out.set(key, template(field.getValue(), paths, context));
@@ -331,7 +381,10 @@ final class AslInterpreter {
     }
   }
 
-  /** Resolves a reference path: {@code $}, {@code $.a.b}, {@code $$.Execution.Name}; no filters or wildcards. */
+  /**
+   * Resolves a reference path: {@code $}, {@code $.a.b}, {@code $$.Execution.Name}; no filters or
+   * wildcards.
+   */
   static JsonNode path(String path, JsonNode paths) {
     String root = path.startsWith("$$") ? "$$" : "$";
     if (!path.startsWith("$")) {
@@ -404,11 +457,14 @@ final class AslInterpreter {
   }
 
   private static void allowOnly(String where, JsonNode node, Set<String> allowed) {
-    node.fieldNames().forEachRemaining(f -> {
-      if (!allowed.contains(f)) {
-        throw new UnsupportedOperationException("Field " + f + " in " + where + " is not interpreted");
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!allowed.contains(f)) {
+                throw new UnsupportedOperationException(
+                    "Field " + f + " in " + where + " is not interpreted");
+              }
+            });
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

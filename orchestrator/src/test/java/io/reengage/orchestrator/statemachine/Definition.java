@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The committed definition, and the same text with its placeholders replaced as CloudFormation would. */
+/**
+ * The committed definition, and the same text with its placeholders replaced as CloudFormation
+ * would.
+ */
 final class Definition {
 
   static final Path FILE = Path.of("statemachine", "reengage.asl.json");
@@ -30,8 +33,10 @@ final class Definition {
   }
 
   static Map<String, String> sampleValues() {
-    try (InputStream in = Definition.class.getResourceAsStream("/statemachine/sample-substitutions.json")) {
-      return new ObjectMapper().readValue(in, new TypeReference<LinkedHashMap<String, String>>() {});
+    try (InputStream in =
+        Definition.class.getResourceAsStream("/statemachine/sample-substitutions.json")) {
+      return new ObjectMapper()
+          .readValue(in, new TypeReference<LinkedHashMap<String, String>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

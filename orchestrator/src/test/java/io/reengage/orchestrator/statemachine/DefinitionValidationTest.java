@@ -24,8 +24,7 @@ class DefinitionValidationTest {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static String validator() {
     String path = System.getProperty("asl.validator", "node_modules/.bin/asl-validator");
@@ -34,7 +33,10 @@ class DefinitionValidationTest {
   }
 
   private static Result validate(Path file) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(validator(), "--json-path", file.toString()).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(validator(), "--json-path", file.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new Result(process.exitValue(), output);
@@ -55,7 +57,9 @@ class DefinitionValidationTest {
   @Test
   void definitionWithRollups_isValid() throws Exception {
     Path file = dir.resolve("reengage.asl.json");
-    Files.writeString(file, Definition.substituted(Definition.sampleValuesWith("RollupsUri", "s3://bucket/rollups")));
+    Files.writeString(
+        file,
+        Definition.substituted(Definition.sampleValuesWith("RollupsUri", "s3://bucket/rollups")));
 
     assertThat(validate(file).exitCode()).isZero();
   }
@@ -63,8 +67,10 @@ class DefinitionValidationTest {
   @Test
   void brokenTransition_isRejected() throws Exception {
     Path file = dir.resolve("broken.asl.json");
-    Files.writeString(file, Definition.substituted(Definition.sampleValues())
-        .replace("\"Next\": \"Imported\"", "\"Next\": \"No such state\""));
+    Files.writeString(
+        file,
+        Definition.substituted(Definition.sampleValues())
+            .replace("\"Next\": \"Imported\"", "\"Next\": \"No such state\""));
 
     Result result = validate(file);
 

@@ -36,13 +36,17 @@ final class Intrinsics {
     this.paths = paths;
   }
 
-  /** Evaluates one intrinsic expression; {@code paths} resolves {@code $...} and {@code $$...} references. */
+  /**
+   * Evaluates one intrinsic expression; {@code paths} resolves {@code $...} and {@code $$...}
+   * references.
+   */
   static JsonNode evaluate(String expression, Function<String, JsonNode> paths) {
     Intrinsics parser = new Intrinsics(expression, paths);
     Value value = parser.call();
     parser.skipSpaces();
     if (parser.pos != expression.length()) {
-      throw new AslError("States.Runtime", "Trailing text in intrinsic: " + expression.substring(parser.pos));
+      throw new AslError(
+          "States.Runtime", "Trailing text in intrinsic: " + expression.substring(parser.pos));
     }
     return value.node();
   }
@@ -53,7 +57,8 @@ final class Intrinsics {
   private Value call() {
     skipSpaces();
     int start = pos;
-    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+    while (pos < text.length()
+        && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
       pos++;
     }
     String name = text.substring(start, pos);
@@ -81,7 +86,10 @@ final class Intrinsics {
     }
     if (c == '$') {
       int start = pos;
-      while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != ')' && !Character.isWhitespace(text.charAt(pos))) {
+      while (pos < text.length()
+          && text.charAt(pos) != ','
+          && text.charAt(pos) != ')'
+          && !Character.isWhitespace(text.charAt(pos))) {
         pos++;
       }
       return new Value(paths.apply(text.substring(start, pos)), null);
@@ -90,7 +98,10 @@ final class Intrinsics {
       return call();
     }
     int start = pos;
-    while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != ')' && !Character.isWhitespace(text.charAt(pos))) {
+    while (pos < text.length()
+        && text.charAt(pos) != ','
+        && text.charAt(pos) != ')'
+        && !Character.isWhitespace(text.charAt(pos))) {
       pos++;
     }
     String token = text.substring(start, pos);
@@ -127,7 +138,8 @@ final class Intrinsics {
       if (c == '\\') {
         char next = raw.charAt(++i);
         if (next != '\'' && next != '{' && next != '}' && next != '\\') {
-          throw new AslError("States.Runtime", "Unknown escape \\" + next + " in intrinsic literal");
+          throw new AslError(
+              "States.Runtime", "Unknown escape \\" + next + " in intrinsic literal");
         }
         out.append(next);
       } else {
@@ -146,81 +158,96 @@ final class Intrinsics {
         try {
           return JSON.readTree(string(name, args.get(0)));
         } catch (JsonProcessingException e) {
-          throw new AslError("States.Runtime", "States.StringToJson: not JSON: " + e.getOriginalMessage());
+          throw new AslError(
+              "States.Runtime", "States.StringToJson: not JSON: " + e.getOriginalMessage());
         }
       case "States.JsonToString":
         arity(name, args, 1);
         return NODES.textNode(args.get(0).node().toString());
-      case "States.Array": {
-        ArrayNode array = NODES.arrayNode();
-        args.forEach(a -> array.add(a.node()));
-        return array;
-      }
-      case "States.ArrayGetItem": {
-        arity(name, args, 2);
-        JsonNode array = args.get(0).node();
-        int index = args.get(1).node().asInt();
-        if (!array.isArray() || !args.get(1).node().isIntegralNumber() || index < 0 || index >= array.size()) {
-          throw new AslError("States.Runtime", "States.ArrayGetItem: bad array or index");
+      case "States.Array":
+        {
+          ArrayNode array = NODES.arrayNode();
+          args.forEach(a -> array.add(a.node()));
+          return array;
         }
-        return array.get(index);
-      }
-      case "States.StringSplit": {
-        arity(name, args, 2);
-        String value = string(name, args.get(0));
-        String splitters = string(name, args.get(1));
-        ArrayNode parts = NODES.arrayNode();
-        StringBuilder current = new StringBuilder();
-        for (char c : value.toCharArray()) {
-          if (splitters.indexOf(c) >= 0) {
-            addSplitPart(parts, current);
-          } else {
-            current.append(c);
+      case "States.ArrayGetItem":
+        {
+          arity(name, args, 2);
+          JsonNode array = args.get(0).node();
+          int index = args.get(1).node().asInt();
+          if (!array.isArray()
+              || !args.get(1).node().isIntegralNumber()
+              || index < 0
+              || index >= array.size()) {
+            throw new AslError("States.Runtime", "States.ArrayGetItem: bad array or index");
+          }
+          return array.get(index);
+        }
+      case "States.StringSplit":
+        {
+          arity(name, args, 2);
+          String value = string(name, args.get(0));
+          String splitters = string(name, args.get(1));
+          ArrayNode parts = NODES.arrayNode();
+          StringBuilder current = new StringBuilder();
+          for (char c : value.toCharArray()) {
+            if (splitters.indexOf(c) >= 0) {
+              addSplitPart(parts, current);
+            } else {
+              current.append(c);
+            }
+          }
+          addSplitPart(parts, current);
+          return parts;
+        }
+      case "States.JsonMerge":
+        {
+          arity(name, args, 3);
+          if (!args.get(0).node().isObject() || !args.get(1).node().isObject()) {
+            throw new AslError(
+                "States.Runtime", "States.JsonMerge: both arguments must be objects");
+          }
+          if (args.get(2).node().asBoolean()) {
+            throw new UnsupportedOperationException("deep JsonMerge is not interpreted");
+          }
+          ObjectNode merged = ((ObjectNode) args.get(0).node()).deepCopy();
+          Iterator<Map.Entry<String, JsonNode>> fields = args.get(1).node().fields();
+          while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            merged.set(field.getKey(), field.getValue());
+          }
+          return merged;
+        }
+      case "States.MathAdd":
+        {
+          arity(name, args, 2);
+          JsonNode a = args.get(0).node();
+          JsonNode b = args.get(1).node();
+          if (!a.isIntegralNumber() || !b.isIntegralNumber()) {
+            throw new AslError("States.Runtime", "States.MathAdd: integers expected");
+          }
+          return NODES.numberNode(a.asLong() + b.asLong());
+        }
+      case "States.Hash":
+        {
+          arity(name, args, 2);
+          String algorithm = string(name, args.get(1));
+          if (!algorithm.equals("SHA-256")
+              && !algorithm.equals("SHA-1")
+              && !algorithm.equals("MD5")
+              && !algorithm.equals("SHA-384")
+              && !algorithm.equals("SHA-512")) {
+            throw new AslError("States.Runtime", "States.Hash: unknown algorithm " + algorithm);
+          }
+          try {
+            byte[] digest =
+                MessageDigest.getInstance(algorithm)
+                    .digest(string(name, args.get(0)).getBytes(StandardCharsets.UTF_8));
+            return NODES.textNode(HexFormat.of().formatHex(digest));
+          } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
           }
         }
-        addSplitPart(parts, current);
-        return parts;
-      }
-      case "States.JsonMerge": {
-        arity(name, args, 3);
-        if (!args.get(0).node().isObject() || !args.get(1).node().isObject()) {
-          throw new AslError("States.Runtime", "States.JsonMerge: both arguments must be objects");
-        }
-        if (args.get(2).node().asBoolean()) {
-          throw new UnsupportedOperationException("deep JsonMerge is not interpreted");
-        }
-        ObjectNode merged = ((ObjectNode) args.get(0).node()).deepCopy();
-        Iterator<Map.Entry<String, JsonNode>> fields = args.get(1).node().fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
-          merged.set(field.getKey(), field.getValue());
-        }
-        return merged;
-      }
-      case "States.MathAdd": {
-        arity(name, args, 2);
-        JsonNode a = args.get(0).node();
-        JsonNode b = args.get(1).node();
-        if (!a.isIntegralNumber() || !b.isIntegralNumber()) {
-          throw new AslError("States.Runtime", "States.MathAdd: integers expected");
-        }
-        return NODES.numberNode(a.asLong() + b.asLong());
-      }
-      case "States.Hash": {
-        arity(name, args, 2);
-        String algorithm = string(name, args.get(1));
-        if (!algorithm.equals("SHA-256") && !algorithm.equals("SHA-1") && !algorithm.equals("MD5")
-            && !algorithm.equals("SHA-384") && !algorithm.equals("SHA-512")) {
-          throw new AslError("States.Runtime", "States.Hash: unknown algorithm " + algorithm);
-        }
-        try {
-          byte[] digest = MessageDigest.getInstance(algorithm)
-              .digest(string(name, args.get(0)).getBytes(StandardCharsets.UTF_8));
-          return NODES.textNode(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-          throw new IllegalStateException(e);
-        }
-      }
       default:
         throw new UnsupportedOperationException("Intrinsic not interpreted: " + name);
     }
@@ -229,7 +256,8 @@ final class Intrinsics {
   /** The documentation shows no case of empty pieces; rather than guess, such input is refused. */
   private static void addSplitPart(ArrayNode parts, StringBuilder current) {
     if (current.length() == 0) {
-      throw new UnsupportedOperationException("States.StringSplit with an empty piece is not interpreted");
+      throw new UnsupportedOperationException(
+          "States.StringSplit with an empty piece is not interpreted");
     }
     parts.add(current.toString());
     current.setLength(0);
@@ -252,7 +280,8 @@ final class Intrinsics {
         }
         JsonNode arg = args.get(next++).node();
         if (arg.isContainerNode()) {
-          throw new AslError("States.Runtime", "States.Format: argument is not a string, number, boolean or null");
+          throw new AslError(
+              "States.Runtime", "States.Format: argument is not a string, number, boolean or null");
         }
         out.append(arg.isTextual() ? arg.asText() : arg.toString());
         i++;
@@ -268,7 +297,8 @@ final class Intrinsics {
 
   private static void arity(String name, List<Value> args, int expected) {
     if (args.size() != expected) {
-      throw new AslError("States.Runtime", name + " takes " + expected + " arguments, got " + args.size());
+      throw new AslError(
+          "States.Runtime", name + " takes " + expected + " arguments, got " + args.size());
     }
   }
 

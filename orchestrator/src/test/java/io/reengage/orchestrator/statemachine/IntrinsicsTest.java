@@ -13,27 +13,33 @@ class IntrinsicsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static JsonNode eval(String expression, String input) throws Exception {
-    JsonNode paths = JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("$", JSON.readTree(input))
-        .set("$$", JSON.readTree("{\"Execution\":{\"Name\":\"exec\"}}"));
+    JsonNode paths =
+        JSON.createObjectNode()
+            .<com.fasterxml.jackson.databind.node.ObjectNode>set("$", JSON.readTree(input))
+            .set("$$", JSON.readTree("{\"Execution\":{\"Name\":\"exec\"}}"));
     return Intrinsics.evaluate(expression, p -> AslInterpreter.path(p, paths));
   }
 
   @Test
   void format_fillsPlaceholdersInOrder() throws Exception {
-    assertThat(eval("States.Format('Hello, my name is {}.', $.name)", "{\"name\":\"Arnav\"}").asText())
+    assertThat(
+            eval("States.Format('Hello, my name is {}.', $.name)", "{\"name\":\"Arnav\"}").asText())
         .isEqualTo("Hello, my name is Arnav.");
-    assertThat(eval("States.Format('{}-{}', $.n, $$.Execution.Name)", "{\"n\":42}").asText()).isEqualTo("42-exec");
+    assertThat(eval("States.Format('{}-{}', $.n, $$.Execution.Name)", "{\"n\":42}").asText())
+        .isEqualTo("42-exec");
   }
 
   @Test
   void format_keepsEscapedBracesAndQuotes() throws Exception {
-    assertThat(eval("States.Format('\\{\\}{}\\'', $.a)", "{\"a\":\"x\"}").asText()).isEqualTo("{}x'");
+    assertThat(eval("States.Format('\\{\\}{}\\'', $.a)", "{\"a\":\"x\"}").asText())
+        .isEqualTo("{}x'");
   }
 
   @Test
   void format_withMismatchedArguments_isARuntimeError() {
     assertThatThrownBy(() -> eval("States.Format('{} {}', $.a)", "{\"a\":\"x\"}"))
-        .isInstanceOf(AslError.class).hasMessageContaining("States.Runtime");
+        .isInstanceOf(AslError.class)
+        .hasMessageContaining("States.Runtime");
   }
 
   @Test
@@ -44,20 +50,29 @@ class IntrinsicsTest {
 
   @Test
   void arrayGetItem_andNesting() throws Exception {
-    assertThat(eval("States.ArrayGetItem(States.StringSplit($.t, 'T'), 0)", "{\"t\":\"2026-09-01T05:00:12.345Z\"}").asText())
+    assertThat(
+            eval(
+                    "States.ArrayGetItem(States.StringSplit($.t, 'T'), 0)",
+                    "{\"t\":\"2026-09-01T05:00:12.345Z\"}")
+                .asText())
         .isEqualTo("2026-09-01");
   }
 
   @Test
   void jsonMerge_shallow_secondWins() throws Exception {
-    assertThat(eval("States.JsonMerge($.a, $.b, false)", "{\"a\":{\"x\":1,\"y\":{\"p\":1}},\"b\":{\"y\":{\"q\":2},\"z\":3}}"))
+    assertThat(
+            eval(
+                "States.JsonMerge($.a, $.b, false)",
+                "{\"a\":{\"x\":1,\"y\":{\"p\":1}},\"b\":{\"y\":{\"q\":2},\"z\":3}}"))
         .isEqualTo(JSON.readTree("{\"x\":1,\"y\":{\"q\":2},\"z\":3}"));
   }
 
   @Test
   void jsonToString_andBack() throws Exception {
-    assertThat(eval("States.JsonToString($.v)", "{\"v\":\"a\\\"b\"}").asText()).isEqualTo("\"a\\\"b\"");
-    assertThat(eval("States.StringToJson($.s)", "{\"s\":\"[\\\"a\\\",1]\"}")).isEqualTo(JSON.readTree("[\"a\",1]"));
+    assertThat(eval("States.JsonToString($.v)", "{\"v\":\"a\\\"b\"}").asText())
+        .isEqualTo("\"a\\\"b\"");
+    assertThat(eval("States.StringToJson($.s)", "{\"s\":\"[\\\"a\\\",1]\"}"))
+        .isEqualTo(JSON.readTree("[\"a\",1]"));
   }
 
   @Test
@@ -71,6 +86,7 @@ class IntrinsicsTest {
   @Test
   void missingPath_isARuntimeError() {
     assertThatThrownBy(() -> eval("States.Format('{}', $.absent)", "{}"))
-        .isInstanceOf(AslError.class).hasMessageContaining("does not exist");
+        .isInstanceOf(AslError.class)
+        .hasMessageContaining("does not exist");
   }
 }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 public final class Agreement {
 
   /**
-   * The job's definition of an unusable address (SPEC.md, deviation "Unusable addresses"): NULL, empty, or
-   * only Unicode white space and the ASCII separators U+001C to U+001F.
+   * The job's definition of an unusable address (SPEC.md, deviation "Unusable addresses"): NULL,
+   * empty, or only Unicode white space and the ASCII separators U+001C to U+001F.
    */
   private static final Pattern BLANK = Pattern.compile("(?U)^[\\s\\x1c-\\x1f]*$");
 
@@ -30,7 +30,9 @@ public final class Agreement {
     return asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  /** Only the events the original query may see for this until: it has no upper bound of its own. */
+  /**
+   * Only the events the original query may see for this until: it has no upper bound of its own.
+   */
   public static List<Event> before(List<Event> events, Instant until) {
     long bound = until.toEpochMilli();
     return events.stream()
@@ -52,10 +54,14 @@ public final class Agreement {
     return QueryTexts.substitute(
         QueryTexts.read(QueryTexts.PARAMETERISED),
         Map.of(
-            "database", TrinoEngine.SCHEMA,
-            "table", table,
-            "as_of", asOf.toString(),
-            "until_epoch_millis", Long.toString(until.toEpochMilli())));
+            "database",
+            TrinoEngine.SCHEMA,
+            "table",
+            table,
+            "as_of",
+            asOf.toString(),
+            "until_epoch_millis",
+            Long.toString(until.toEpochMilli())));
   }
 
   /** Trino's result as CSV-like string rows: NULL as the empty field, numbers in decimal. */
@@ -90,11 +96,15 @@ public final class Agreement {
   }
 
   /**
-   * Fails unless the two row lists are equal as multisets; the message counts the rows each side has in
-   * excess and shows a few of them (test data only), rather than both lists whole.
+   * Fails unless the two row lists are equal as multisets; the message counts the rows each side
+   * has in excess and shows a few of them (test data only), rather than both lists whole.
    */
   public static void assertSameRows(
-      String what, String leftName, List<List<String>> left, String rightName, List<List<String>> right) {
+      String what,
+      String leftName,
+      List<List<String>> left,
+      String rightName,
+      List<List<String>> right) {
     Map<List<String>, Integer> excess = new java.util.HashMap<>();
     left.forEach(r -> excess.merge(r, 1, Integer::sum));
     right.forEach(r -> excess.merge(r, -1, Integer::sum));
@@ -112,17 +122,27 @@ public final class Agreement {
       throw new AssertionError(
           String.format(
               "%s: %s %d rows, %s %d rows; %d only in %s, e.g. %s; %d only in %s, e.g. %s",
-              what, leftName, left.size(), rightName, right.size(),
-              onlyLeft.size(), leftName, onlyLeft.subList(0, Math.min(5, onlyLeft.size())),
-              onlyRight.size(), rightName, onlyRight.subList(0, Math.min(5, onlyRight.size()))));
+              what,
+              leftName,
+              left.size(),
+              rightName,
+              right.size(),
+              onlyLeft.size(),
+              leftName,
+              onlyLeft.subList(0, Math.min(5, onlyLeft.size())),
+              onlyRight.size(),
+              rightName,
+              onlyRight.subList(0, Math.min(5, onlyRight.size()))));
     }
   }
 
   /** Rows written one JSON array per line, NULL as null, every value as its text. */
   public static List<List<String>> jsonRows(Path file) throws IOException {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
     List<List<String>> rows = new ArrayList<>();
-    for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+    for (String line :
+        java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
       List<String> row = new ArrayList<>();
       for (com.fasterxml.jackson.databind.JsonNode v : json.readTree(line)) {
         row.add(v.isNull() ? null : v.asText());

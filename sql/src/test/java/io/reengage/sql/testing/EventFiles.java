@@ -15,15 +15,15 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads Firehose event objects into the three columns the query uses, with plain Jackson and nothing of the
- * job: every file under a folder, plain or gzip (by its magic bytes), newline-delimited or concatenated
- * records, with or without a byte-order mark. It is deliberately simple and slow; its only job is to be
- * independent of the reader under test.
+ * Reads Firehose event objects into the three columns the query uses, with plain Jackson and
+ * nothing of the job: every file under a folder, plain or gzip (by its magic bytes),
+ * newline-delimited or concatenated records, with or without a byte-order mark. It is deliberately
+ * simple and slow; its only job is to be independent of the reader under test.
  *
- * <p>A record is kept whatever its event type or time, as an Athena table holds everything. A record that
- * is not an object, or whose event_type, arrival_timestamp or destination has a type the table could not
- * hold (SPEC.md "Bad records"), is counted and skipped. Unreadable JSON fails the load: the data sets used
- * here hold none.
+ * <p>A record is kept whatever its event type or time, as an Athena table holds everything. A
+ * record that is not an object, or whose event_type, arrival_timestamp or destination has a type
+ * the table could not hold (SPEC.md "Bad records"), is counted and skipped. Unreadable JSON fails
+ * the load: the data sets used here hold none.
  */
 public final class EventFiles {
 
@@ -40,7 +40,11 @@ public final class EventFiles {
   public static Load load(Path root) throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.walk(root)) {
-      files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .toList();
     }
     List<Event> events = new ArrayList<>();
     long records = 0;
@@ -75,14 +79,22 @@ public final class EventFiles {
     return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
   }
 
-  /** The record's fields, or null when one of them has a type the table's columns could not hold. */
+  /**
+   * The record's fields, or null when one of them has a type the table's columns could not hold.
+   */
   static Event toEvent(JsonNode record) {
     if (!record.isObject()) {
       return null;
     }
     JsonNode type = record.path("event_type");
     JsonNode ts = record.path("arrival_timestamp");
-    JsonNode dest = record.path("facets").path("email_channel").path("mail_event").path("mail").path("destination");
+    JsonNode dest =
+        record
+            .path("facets")
+            .path("email_channel")
+            .path("mail_event")
+            .path("mail")
+            .path("destination");
     if (!(type.isTextual() || type.isMissingNode() || type.isNull())) {
       return null;
     }

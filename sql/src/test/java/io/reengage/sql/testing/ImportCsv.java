@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads the job's import folder back: a minimal RFC 4180 parser, independent of the job's writer. */
+/**
+ * Reads the job's import folder back: a minimal RFC 4180 parser, independent of the job's writer.
+ */
 public final class ImportCsv {
 
   public static final List<String> HEADER =
@@ -23,7 +25,10 @@ public final class ImportCsv {
 
   private ImportCsv() {}
 
-  /** Every data row of every {@code *.csv} in the folder (none when it is absent); each file's header is checked. */
+  /**
+   * Every data row of every {@code *.csv} in the folder (none when it is absent); each file's
+   * header is checked.
+   */
   public static List<List<String>> rows(Path folder) throws IOException {
     List<List<String>> rows = new ArrayList<>();
     if (!Files.isDirectory(folder)) {
@@ -35,7 +40,8 @@ public final class ImportCsv {
     }
     for (Path file : files) {
       if (!file.getFileName().toString().endsWith(".csv")) {
-        throw new AssertionError("the import folder holds a file that is not CSV: " + file.getFileName());
+        throw new AssertionError(
+            "the import folder holds a file that is not CSV: " + file.getFileName());
       }
       List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8));
       if (records.isEmpty() || !records.get(0).equals(HEADER)) {
@@ -52,8 +58,8 @@ public final class ImportCsv {
   }
 
   /**
-   * RFC 4180: fields separated by commas, records by CRLF or LF; a field in double quotes may hold commas,
-   * line breaks and doubled quotes. A final line break is optional.
+   * RFC 4180: fields separated by commas, records by CRLF or LF; a field in double quotes may hold
+   * commas, line breaks and doubled quotes. A final line break is optional.
    */
   public static List<List<String>> parse(String text) {
     List<List<String>> records = new ArrayList<>();

@@ -10,17 +10,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the built job as its launcher does, {@code java -cp job/target/reengage-job.jar:<runtime classpath>}
- * with the launcher's JVM options, in a separate JVM so Spark's dependencies never meet Trino's. Several
- * command lines share one JVM ({@code sql/src/test/spark/JobBatch.java}, run as a single-file source
- * program against the job's classpath); the process runs while the caller works on Trino.
+ * Runs the built job as its launcher does, {@code java -cp job/target/reengage-job.jar:<runtime
+ * classpath>} with the launcher's JVM options, in a separate JVM so Spark's dependencies never meet
+ * Trino's. Several command lines share one JVM ({@code sql/src/test/spark/JobBatch.java}, run as a
+ * single-file source program against the job's classpath); the process runs while the caller works
+ * on Trino.
  */
 public final class JobCli {
 
   /** The packages the launcher opens for Spark on Java 17 (the root {@code reengage} script). */
   private static final String[] OPENS = {
-    "java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio", "java.util",
-    "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs", "sun.security.action",
+    "java.lang",
+    "java.lang.invoke",
+    "java.lang.reflect",
+    "java.io",
+    "java.net",
+    "java.nio",
+    "java.util",
+    "java.util.concurrent",
+    "java.util.concurrent.atomic",
+    "sun.nio.ch",
+    "sun.nio.cs",
+    "sun.security.action",
     "sun.util.calendar"
   };
 
@@ -51,7 +62,14 @@ public final class JobCli {
         List<Integer> found = codes();
         if (process.exitValue() != 0 || found.size() != runs) {
           throw new AssertionError(
-              "the job JVM exited " + process.exitValue() + " after " + found.size() + " of " + runs + " runs:\n" + log());
+              "the job JVM exited "
+                  + process.exitValue()
+                  + " after "
+                  + found.size()
+                  + " of "
+                  + runs
+                  + " runs:\n"
+                  + log());
         }
         exitCodes = found;
       }
@@ -59,8 +77,8 @@ public final class JobCli {
     }
 
     /**
-     * Waits until the first {@code n} runs have ended (the later ones may still be going) and returns their
-     * exit codes.
+     * Waits until the first {@code n} runs have ended (the later ones may still be going) and
+     * returns their exit codes.
      */
     public List<Integer> awaitFirst(int n) throws IOException, InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
@@ -71,10 +89,18 @@ public final class JobCli {
         }
         if (!process.isAlive()) {
           throw new AssertionError(
-              "the job JVM exited " + process.exitValue() + " after " + found.size() + " of " + runs + " runs:\n" + log());
+              "the job JVM exited "
+                  + process.exitValue()
+                  + " after "
+                  + found.size()
+                  + " of "
+                  + runs
+                  + " runs:\n"
+                  + log());
         }
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("the first " + n + " job runs did not finish in 10 minutes:\n" + log());
+          throw new AssertionError(
+              "the first " + n + " job runs did not finish in 10 minutes:\n" + log());
         }
         Thread.sleep(100);
       }
@@ -111,7 +137,11 @@ public final class JobCli {
     Path cp = target.resolve("runtime-classpath.txt");
     if (!Files.isRegularFile(jar) || !Files.isRegularFile(cp)) {
       throw new IllegalStateException(
-          "Cannot find " + jar + " and " + cp + " (build the job first: ./mvnw -pl sql -am verify)");
+          "Cannot find "
+              + jar
+              + " and "
+              + cp
+              + " (build the job first: ./mvnw -pl sql -am verify)");
     }
     return jar + File.pathSeparator + Files.readString(cp).strip();
   }
@@ -146,7 +176,9 @@ public final class JobCli {
     cmd.add("-Dspark.ui.showConsoleProgress=false");
     cmd.add("-Dspark.driver.host=127.0.0.1");
     cmd.add("-Dspark.sql.shuffle.partitions=4");
-    cmd.add("-Dlog4j2.configurationFile=" + QueryTexts.repositoryRoot().resolve("conf/log4j2.properties"));
+    cmd.add(
+        "-Dlog4j2.configurationFile="
+            + QueryTexts.repositoryRoot().resolve("conf/log4j2.properties"));
     cmd.add("-cp");
     cmd.add(classpath());
     cmd.add(QueryTexts.repositoryRoot().resolve("sql/src/test/spark/JobBatch.java").toString());

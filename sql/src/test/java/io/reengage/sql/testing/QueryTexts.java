@@ -37,8 +37,8 @@ public final class QueryTexts {
   }
 
   /**
-   * Replaces every {@code ${name}} with its value; fails on a placeholder without a value, so a typo in a
-   * name cannot leave text that some engine would read differently.
+   * Replaces every {@code ${name}} with its value; fails on a placeholder without a value, so a
+   * typo in a name cannot leave text that some engine would read differently.
    */
   public static String substitute(String text, Map<String, String> values) {
     Matcher m = PLACEHOLDER.matcher(text);
@@ -71,17 +71,19 @@ public final class QueryTexts {
   }
 
   /**
-   * The fenced block under "### Athena Query" in the seed README, which lives in the shared folder beside
-   * the repository on the team's machines and in CI, when it does.
+   * The fenced block under "### Athena Query" in the seed README, which lives in the shared folder
+   * beside the repository on the team's machines and in CI, when it does.
    */
   public static Optional<String> seedQuery() throws IOException {
-    Path readme = repositoryRoot().resolve("../shared/seed/original-solution-README.md").normalize();
+    Path readme =
+        repositoryRoot().resolve("../shared/seed/original-solution-README.md").normalize();
     if (!Files.isRegularFile(readme)) {
       return Optional.empty();
     }
     String text = Files.readString(readme, StandardCharsets.UTF_8);
     Matcher m =
-        Pattern.compile("(?m)^### Athena Query\\R```[^\\n]*\\R(.*?)^```", Pattern.DOTALL).matcher(text);
+        Pattern.compile("(?m)^### Athena Query\\R```[^\\n]*\\R(.*?)^```", Pattern.DOTALL)
+            .matcher(text);
     if (!m.find()) {
       throw new IllegalStateException(
           "The seed README has no fenced block under '### Athena Query': " + readme);

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Splits SQL text into tokens so two texts can be compared whitespace aside: words, numbers, string
- * literals, double-quoted identifiers, {@code ${name}} placeholders, line comments and symbols. Comments are
- * tokens too (their inner runs of white space collapsed), so a changed comment is a difference.
+ * literals, double-quoted identifiers, {@code ${name}} placeholders, line comments and symbols.
+ * Comments are tokens too (their inner runs of white space collapsed), so a changed comment is a
+ * difference.
  */
 public final class SqlTokens {
 
@@ -81,7 +82,10 @@ public final class SqlTokens {
     return tokens;
   }
 
-  /** The index just past the quote that closes the one at {@code start}; a doubled quote is an escape. */
+  /**
+   * The index just past the quote that closes the one at {@code start}; a doubled quote is an
+   * escape.
+   */
   private static int closingQuote(String sql, int start, char quote) {
     int i = start + 1;
     while (i < sql.length()) {

@@ -21,11 +21,11 @@ import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Small random Pinpoint event sets in Firehose's folder layout, built around one as-of date so that many
- * events fall on the edges the query is sensitive to: window starts and until to the millisecond, the
- * same second, DISTINCT duplicates, repeated and unusable array elements, addresses that differ only in
- * case or white space. Nothing here knows the expected result: the data only has to make the two engines
- * work; they must then agree.
+ * Small random Pinpoint event sets in Firehose's folder layout, built around one as-of date so that
+ * many events fall on the edges the query is sensitive to: window starts and until to the
+ * millisecond, the same second, DISTINCT duplicates, repeated and unusable array elements,
+ * addresses that differ only in case or white space. Nothing here knows the expected result: the
+ * data only has to make the two engines work; they must then agree.
  */
 public final class SyntheticEvents {
 
@@ -53,8 +53,11 @@ public final class SyntheticEvents {
     }
   }
 
-  /** Writes a set for {@code asOf} into {@code folder} and returns the number of records written. */
-  public static int write(Path folder, long seed, LocalDate asOf, int addressCount) throws IOException {
+  /**
+   * Writes a set for {@code asOf} into {@code folder} and returns the number of records written.
+   */
+  public static int write(Path folder, long seed, LocalDate asOf, int addressCount)
+      throws IOException {
     SyntheticEvents s = new SyntheticEvents(seed, asOf, addressCount);
     s.plan();
     return s.writeFiles(folder);
@@ -64,7 +67,9 @@ public final class SyntheticEvents {
     return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
-  /** Mostly plain addresses, with a share of the kinds that trip up exact matching and CSV output. */
+  /**
+   * Mostly plain addresses, with a share of the kinds that trip up exact matching and CSV output.
+   */
   private String address(int i) {
     return switch (i % 23) {
       case 3 -> "Mixed" + (i / 23) + "@Example.com";
@@ -82,19 +87,26 @@ public final class SyntheticEvents {
   private void plan() {
     long start = deliveredStart - 40 * DAY;
     long end = until + 3 * DAY;
-    // Every address receives a stream of messages; the rate varies so that the threshold of six matters.
+    // Every address receives a stream of messages; the rate varies so that the threshold of six
+    // matters.
     for (String address : addresses) {
       int count = random.nextInt(14);
       for (int k = 0; k < count; k++) {
         message(List.of(address), start + (long) (random.nextDouble() * (end - start)), true);
       }
     }
-    // Unusable and nearly unusable addresses with enough deliveries and no engagement to be selected by the
-    // query: the job must drop exactly the NULL, empty and white-space-only ones (U+00A0, U+0085, U+001C
+    // Unusable and nearly unusable addresses with enough deliveries and no engagement to be
+    // selected by the
+    // query: the job must drop exactly the NULL, empty and white-space-only ones (U+00A0, U+0085,
+    // U+001C
     // count as white space for it; U+200B does not).
-    for (String odd : java.util.Arrays.asList(null, "", " ", "\t\t", "\u00a0", "\u0085", "\u001c", "\u200b")) {
+    for (String odd :
+        java.util.Arrays.asList(null, "", " ", "\t\t", "\u00a0", "\u0085", "\u001c", "\u200b")) {
       for (int k = 0; k < 8; k++) {
-        long sent = deliveredStart + DAY + (long) (random.nextDouble() * (until - deliveredStart - 2 * DAY));
+        long sent =
+            deliveredStart
+                + DAY
+                + (long) (random.nextDouble() * (until - deliveredStart - 2 * DAY));
         message(java.util.Collections.singletonList(odd), sent, false);
       }
     }
@@ -146,7 +158,10 @@ public final class SyntheticEvents {
     return random.nextBoolean() ? "_email.open" : "_email.click";
   }
 
-  /** One message: a send, a delivery per recipient (each naming every recipient), maybe opens and clicks. */
+  /**
+   * One message: a send, a delivery per recipient (each naming every recipient), maybe opens and
+   * clicks.
+   */
   private void message(List<String> to, long sent, boolean mayEngage) {
     String id = "m" + (messages++);
     event("_email.send", to, sent, id);
@@ -204,8 +219,14 @@ public final class SyntheticEvents {
 
   private static ObjectNode destinationNode(ObjectNode r) {
     ObjectNode facets = r.has("facets") ? (ObjectNode) r.get("facets") : r.putObject("facets");
-    ObjectNode channel = facets.has("email_channel") ? (ObjectNode) facets.get("email_channel") : facets.putObject("email_channel");
-    ObjectNode event = channel.has("mail_event") ? (ObjectNode) channel.get("mail_event") : channel.putObject("mail_event");
+    ObjectNode channel =
+        facets.has("email_channel")
+            ? (ObjectNode) facets.get("email_channel")
+            : facets.putObject("email_channel");
+    ObjectNode event =
+        channel.has("mail_event")
+            ? (ObjectNode) channel.get("mail_event")
+            : channel.putObject("mail_event");
     return event.has("mail") ? (ObjectNode) event.get("mail") : event.putObject("mail");
   }
 
@@ -215,15 +236,17 @@ public final class SyntheticEvents {
   }
 
   /**
-   * Writes each UTC day's records as one object in that day's last hour folder ({@code YYYY/MM/DD/23}): up to
-   * 24 hours after their arrival, which Firehose's layout allows and the job's default late-arrival slack
-   * covers, and few files, because the job's cost on tiny sets is per file. Formats vary per object.
+   * Writes each UTC day's records as one object in that day's last hour folder ({@code
+   * YYYY/MM/DD/23}): up to 24 hours after their arrival, which Firehose's layout allows and the
+   * job's default late-arrival slack covers, and few files, because the job's cost on tiny sets is
+   * per file. Formats vary per object.
    */
   private int writeFiles(Path folder) throws IOException {
     Map<String, List<String>> byFolder = new TreeMap<>();
     for (int i = 0; i < records.size(); i++) {
       long dayEnd = Math.floorDiv(arrivals.get(i), DAY) * DAY + 23 * 3_600_000L;
-      byFolder.computeIfAbsent(FOLDER.format(Instant.ofEpochMilli(dayEnd)), k -> new ArrayList<>())
+      byFolder
+          .computeIfAbsent(FOLDER.format(Instant.ofEpochMilli(dayEnd)), k -> new ArrayList<>())
           .add(JSON.writeValueAsString(records.get(i)));
     }
     int n = 0;
@@ -247,7 +270,12 @@ public final class SyntheticEvents {
       }
       Path dir = folder.resolve(e.getKey());
       Files.createDirectories(dir);
-      String name = "pinpoint-email-events-1-" + e.getKey().replace('/', '-') + "-00-00-" + String.format("%08x", n) + (gzip ? ".gz" : "");
+      String name =
+          "pinpoint-email-events-1-"
+              + e.getKey().replace('/', '-')
+              + "-00-00-"
+              + String.format("%08x", n)
+              + (gzip ? ".gz" : "");
       Files.write(dir.resolve(name), bytes);
       n += lines.size();
     }

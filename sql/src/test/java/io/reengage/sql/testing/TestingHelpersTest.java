@@ -27,9 +27,12 @@ class TestingHelpersTest {
     String text = "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"line\nbreak\",,\" \"\nlast,row,";
     assertThat(ImportCsv.parse(text))
         .containsExactly(
-            List.of("a", "b,c", "say \"hi\""), List.of("line\nbreak", "", " "), List.of("last", "row", ""));
+            List.of("a", "b,c", "say \"hi\""),
+            List.of("line\nbreak", "", " "),
+            List.of("last", "row", ""));
     assertThatThrownBy(() -> ImportCsv.parse("\"open")).hasMessage("unterminated quoted field");
-    assertThatThrownBy(() -> ImportCsv.parse("a\"b")).hasMessageStartingWith("a quote inside an unquoted field");
+    assertThatThrownBy(() -> ImportCsv.parse("a\"b"))
+        .hasMessageStartingWith("a quote inside an unquoted field");
   }
 
   @Test
@@ -38,20 +41,28 @@ class TestingHelpersTest {
     List<List<String>> twice = List.of(List.of("x"), List.of("x"), List.of("y"));
     Agreement.assertSameRows("same", "left", once, "right", List.of(List.of("y"), List.of("x")));
     assertThatThrownBy(() -> Agreement.assertSameRows("dup", "left", twice, "right", once))
-        .hasMessage("dup: left 3 rows, right 2 rows; 1 only in left, e.g. [[x]]; 0 only in right, e.g. []");
+        .hasMessage(
+            "dup: left 3 rows, right 2 rows; 1 only in left, e.g. [[x]]; 0 only in right, e.g. []");
     List<List<String>> withNull = List.of(Arrays.asList("EMAIL", null));
     assertThatThrownBy(
-            () -> Agreement.assertSameRows("null", "left", withNull, "right", List.of(List.of("EMAIL", ""))))
+            () ->
+                Agreement.assertSameRows(
+                    "null", "left", withNull, "right", List.of(List.of("EMAIL", ""))))
         .isInstanceOf(AssertionError.class);
   }
 
   @Test
   void unusableAddress_isNullEmptyOrWhiteSpace_asTheJobDefinesIt() {
-    for (String blank : Arrays.asList(null, "", " ", "\t\r\n", "\u00a0", "\u0085", "\u2003", "\u001c")) {
-      assertThat(Agreement.unusableAddress(Arrays.asList("EMAIL", blank, blank))).as("[%s]", blank).isTrue();
+    for (String blank :
+        Arrays.asList(null, "", " ", "\t\r\n", "\u00a0", "\u0085", "\u2003", "\u001c")) {
+      assertThat(Agreement.unusableAddress(Arrays.asList("EMAIL", blank, blank)))
+          .as("[%s]", blank)
+          .isTrue();
     }
     for (String usable : List.of("a", " a ", "\u200b", "\"\"")) {
-      assertThat(Agreement.unusableAddress(List.of("EMAIL", usable, usable))).as("[%s]", usable).isFalse();
+      assertThat(Agreement.unusableAddress(List.of("EMAIL", usable, usable)))
+          .as("[%s]", usable)
+          .isFalse();
     }
   }
 
@@ -74,12 +85,14 @@ class TestingHelpersTest {
 
   @Test
   void eventLoader_readsEveryFirehoseShape_andSkipsWronglyTypedRecords() throws Exception {
-    String a = "{\"event_type\":\"_email.delivered\",\"arrival_timestamp\":1000,"
-        + "\"facets\":{\"email_channel\":{\"mail_event\":{\"mail\":{\"destination\":[\"a@x\",null]}}}}}";
+    String a =
+        "{\"event_type\":\"_email.delivered\",\"arrival_timestamp\":1000,"
+            + "\"facets\":{\"email_channel\":{\"mail_event\":{\"mail\":{\"destination\":[\"a@x\",null]}}}}}";
     String b = "{\"arrival_timestamp\":2000,\"event_type\":\"_email.open\"}";
     String wrongTime = "{\"event_type\":\"_email.open\",\"arrival_timestamp\":\"3000\"}";
-    String wrongDestination = "{\"event_type\":\"_email.click\",\"arrival_timestamp\":4000,"
-        + "\"facets\":{\"email_channel\":{\"mail_event\":{\"mail\":{\"destination\":\"a@x\"}}}}}";
+    String wrongDestination =
+        "{\"event_type\":\"_email.click\",\"arrival_timestamp\":4000,"
+            + "\"facets\":{\"email_channel\":{\"mail_event\":{\"mail\":{\"destination\":\"a@x\"}}}}}";
     Path hour = Files.createDirectories(tmp.resolve("2026/01/01/00"));
     // Concatenated records with a byte-order mark; CRLF lines; gzip of concatenated records.
     Files.write(hour.resolve("one"), ("\ufeff" + a + b).getBytes(StandardCharsets.UTF_8));
@@ -101,14 +114,16 @@ class TestingHelpersTest {
 
   @Test
   void trinoRows_asJson_keepEveryCharacter() throws Exception {
-    List<String> destination = Arrays.asList("o'neil@x", "back\\slash", "line\nbreak", "\ud83d\ude00@x", null, "");
+    List<String> destination =
+        Arrays.asList("o'neil@x", "back\\slash", "line\nbreak", "\ud83d\ude00@x", null, "");
     String json = TrinoEngine.toJson(List.of(new Event("_email.delivered", 5L, destination)));
     assertThat(json).matches("[\\x20-\\x7e]*");
     com.fasterxml.jackson.databind.JsonNode back =
         new ObjectMapper().readTree(json).at("/0/facets/email_channel/mail_event/mail/destination");
     assertThat(back.size()).isEqualTo(6);
     for (int i = 0; i < destination.size(); i++) {
-      assertThat(back.get(i).isNull() ? null : back.get(i).textValue()).isEqualTo(destination.get(i));
+      assertThat(back.get(i).isNull() ? null : back.get(i).textValue())
+          .isEqualTo(destination.get(i));
     }
   }
 }

@@ -23,14 +23,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * In-process Trino (Athena engine v3's family) with the memory connector, holding event tables shaped like
- * the Glue table over Firehose's JSON: {@code event_type VARCHAR, arrival_timestamp BIGINT, facets ROW(...)}
- * nested down to {@code facets.email_channel.mail_event.mail.destination ARRAY(VARCHAR)}, so the query's
- * column path works as written.
+ * In-process Trino (Athena engine v3's family) with the memory connector, holding event tables
+ * shaped like the Glue table over Firehose's JSON: {@code event_type VARCHAR, arrival_timestamp
+ * BIGINT, facets ROW(...)} nested down to {@code facets.email_channel.mail_event.mail.destination
+ * ARRAY(VARCHAR)}, so the query's column path works as written.
  */
 public final class TrinoEngine implements AutoCloseable {
 
   public static final String CATALOG = "memory";
+
   /** The original query's database name, so only the table name is replaced. */
   public static final String SCHEMA = "pinpoint-events";
 
@@ -48,7 +49,8 @@ public final class TrinoEngine implements AutoCloseable {
   private final LocalQueryRunner runner;
 
   public TrinoEngine() {
-    // Athena's session time zone is UTC; current_date and the DATE-to-timestamp comparison depend on it.
+    // Athena's session time zone is UTC; current_date and the DATE-to-timestamp comparison depend
+    // on it.
     Session session =
         testSessionBuilder()
             .setCatalog(CATALOG)
@@ -76,25 +78,37 @@ public final class TrinoEngine implements AutoCloseable {
     String name = qualified(table);
     // CREATE TABLE is rejected by this runner; CREATE TABLE AS over a typed VALUES row is not.
     runner.execute(
-        "CREATE TABLE " + name + " AS SELECT * FROM (VALUES (CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT), CAST(NULL AS "
-            + FACETS_TYPE + "))) AS t(event_type, arrival_timestamp, facets) WITH NO DATA");
-    // Rows go in as one JSON array per statement, cast to ARRAY(ROW(...)) and unnested: Trino plans a row
-    // of literals per VALUES row, which took minutes for a few thousand events; one string literal does not.
+        "CREATE TABLE "
+            + name
+            + " AS SELECT * FROM (VALUES (CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT), CAST(NULL AS "
+            + FACETS_TYPE
+            + "))) AS t(event_type, arrival_timestamp, facets) WITH NO DATA");
+    // Rows go in as one JSON array per statement, cast to ARRAY(ROW(...)) and unnested: Trino plans
+    // a row
+    // of literals per VALUES row, which took minutes for a few thousand events; one string literal
+    // does not.
     for (int from = 0; from < events.size(); from += BATCH) {
       String json = toJson(events.subList(from, Math.min(events.size(), from + BATCH)));
       runner.execute(
-          "INSERT INTO " + name + " SELECT event_type, arrival_timestamp, facets FROM UNNEST(CAST(json_parse('"
-              + json.replace("'", "''") + "') AS ARRAY(" + ROW_TYPE + "))) AS t(event_type, arrival_timestamp, facets)");
+          "INSERT INTO "
+              + name
+              + " SELECT event_type, arrival_timestamp, facets FROM UNNEST(CAST(json_parse('"
+              + json.replace("'", "''")
+              + "') AS ARRAY("
+              + ROW_TYPE
+              + "))) AS t(event_type, arrival_timestamp, facets)");
     }
     long count = (Long) runner.execute("SELECT count(*) FROM " + name).getOnlyValue();
     if (count != events.size()) {
-      throw new IllegalStateException("Loaded " + count + " rows into " + name + ", expected " + events.size());
+      throw new IllegalStateException(
+          "Loaded " + count + " rows into " + name + ", expected " + events.size());
     }
   }
 
   /**
-   * The events as a JSON array of objects shaped like the table's rows. Non-ASCII characters are written as
-   * JSON escapes, so the SQL literal holds printable ASCII only and needs nothing but its quotes doubled.
+   * The events as a JSON array of objects shaped like the table's rows. Non-ASCII characters are
+   * written as JSON escapes, so the SQL literal holds printable ASCII only and needs nothing but
+   * its quotes doubled.
    */
   static String toJson(List<Event> events) {
     ArrayNode array = JSON.createArrayNode();
@@ -104,7 +118,10 @@ public final class TrinoEngine implements AutoCloseable {
       row.put("arrival_timestamp", e.arrivalTimestamp());
       if (e.destination() != null) {
         ArrayNode destination =
-            row.putObject("facets").putObject("email_channel").putObject("mail_event").putObject("mail")
+            row.putObject("facets")
+                .putObject("email_channel")
+                .putObject("mail_event")
+                .putObject("mail")
                 .putArray("destination");
         e.destination().forEach(destination::add);
       } else {
@@ -118,7 +135,10 @@ public final class TrinoEngine implements AutoCloseable {
     }
   }
 
-  /** Runs a query with {@code current_date} = {@code currentDate} (UTC), as Athena would on that day. */
+  /**
+   * Runs a query with {@code current_date} = {@code currentDate} (UTC), as Athena would on that
+   * day.
+   */
   public MaterializedResult query(String sql, LocalDate currentDate) {
     Session session =
         Session.builder(runner.getDefaultSession())

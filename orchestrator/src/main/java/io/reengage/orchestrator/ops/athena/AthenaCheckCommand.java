@@ -25,23 +25,35 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  * as-of and until, and compares Athena's result with the run's import folder as multisets. Prints
  * counts only, never an address.
  */
-@Command(name = "athena-check", mixinStandardHelpOptions = true,
+@Command(
+    name = "athena-check",
+    mixinStandardHelpOptions = true,
     description = {
-        "Runs the parameterised Athena form of the original query for the run's as-of date and until bound"
-            + " (read from the run's summary.json), waits, and compares the result with the run's import folder.",
-        "Exit 0 when equal, 1 when different or the query failed, 2 on an error."})
+      "Runs the parameterised Athena form of the original query for the run's as-of date and until bound"
+          + " (read from the run's summary.json), waits, and compares the result with the run's import folder.",
+      "Exit 0 when equal, 1 when different or the query failed, 2 on an error."
+    })
 public final class AthenaCheckCommand implements Callable<Integer> {
 
-  @ParentCommand
-  OpsMain parent;
+  @ParentCommand OpsMain parent;
 
-  @Option(names = "--as-of", required = true, description = "The run's as-of date (YYYY-MM-DD); must match its summary.")
+  @Option(
+      names = "--as-of",
+      required = true,
+      description = "The run's as-of date (YYYY-MM-DD); must match its summary.")
   LocalDate asOf;
 
-  @Option(names = "--run", required = true, description = "The run folder, e.g. s3://out/runs/2026-08-31/manual-1 (holds summary.json and import/).")
+  @Option(
+      names = "--run",
+      required = true,
+      description =
+          "The run folder, e.g. s3://out/runs/2026-08-31/manual-1 (holds summary.json and import/).")
   String run;
 
-  @Option(names = "--poll-seconds", defaultValue = "5", description = "Seconds between status polls (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--poll-seconds",
+      defaultValue = "5",
+      description = "Seconds between status polls (default: ${DEFAULT-VALUE}).")
   int pollSeconds;
 
   @Option(names = "--workgroup", description = "Athena workgroup (stack output AthenaWorkGroup).")
@@ -53,7 +65,9 @@ public final class AthenaCheckCommand implements Callable<Integer> {
   @Option(names = "--table", description = "Glue table over the events (stack output AthenaTable).")
   String table;
 
-  @Option(names = "--athena-output", description = "Athena results root (stack output AthenaOutputUri).")
+  @Option(
+      names = "--athena-output",
+      description = "Athena results root (stack output AthenaOutputUri).")
   String athenaOutput;
 
   @Override
@@ -67,13 +81,26 @@ public final class AthenaCheckCommand implements Callable<Integer> {
       throw new OpsException(e.getMessage());
     }
     if (!summary.asOf().equals(asOf.toString())) {
-      throw new OpsException("Invalid --as-of " + asOf + ": the run at " + runUri + " is for " + summary.asOf());
+      throw new OpsException(
+          "Invalid --as-of " + asOf + ": the run at " + runUri + " is for " + summary.asOf());
     }
     String outputRoot = parent.setting(athenaOutput, "AthenaOutputUri", "--athena-output");
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(parent.pacer().now());
-    String outputLocation = (outputRoot.endsWith("/") ? outputRoot : outputRoot + "/") + asOf + "/athena-check-" + stamp + "/";
-    String query = AthenaQuery.text(parent.setting(database, "AthenaDatabase", "--database"),
-        parent.setting(table, "AthenaTable", "--table"), asOf, summary.untilEpochMillis());
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC)
+            .format(parent.pacer().now());
+    String outputLocation =
+        (outputRoot.endsWith("/") ? outputRoot : outputRoot + "/")
+            + asOf
+            + "/athena-check-"
+            + stamp
+            + "/";
+    String query =
+        AthenaQuery.text(
+            parent.setting(database, "AthenaDatabase", "--database"),
+            parent.setting(table, "AthenaTable", "--table"),
+            asOf,
+            summary.untilEpochMillis());
     String group = parent.setting(workGroup, "AthenaWorkGroup", "--workgroup");
     String databaseName = parent.setting(database, "AthenaDatabase", "--database");
     PrintWriter out = parent.out();
@@ -81,25 +108,45 @@ public final class AthenaCheckCommand implements Callable<Integer> {
 
     String queryId;
     try {
-      queryId = athena.startQueryExecution(b -> b.queryString(query).workGroup(group)
-          .queryExecutionContext(c -> c.database(databaseName))
-          .resultConfiguration(r -> r.outputLocation(outputLocation))).queryExecutionId();
+      queryId =
+          athena
+              .startQueryExecution(
+                  b ->
+                      b.queryString(query)
+                          .workGroup(group)
+                          .queryExecutionContext(c -> c.database(databaseName))
+                          .resultConfiguration(r -> r.outputLocation(outputLocation)))
+              .queryExecutionId();
     } catch (AthenaException e) {
-      throw new OpsException("Cannot start the Athena query in workgroup " + group + ": "
-          + e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());
+      throw new OpsException(
+          "Cannot start the Athena query in workgroup "
+              + group
+              + ": "
+              + e.awsErrorDetails().errorCode()
+              + ": "
+              + e.awsErrorDetails().errorMessage());
     }
-    out.printf("Athena query %s for as-of %s, until %d (epoch ms), workgroup %s%n", queryId, summary.asOf(),
-        summary.untilEpochMillis(), group);
+    out.printf(
+        "Athena query %s for as-of %s, until %d (epoch ms), workgroup %s%n",
+        queryId, summary.asOf(), summary.untilEpochMillis(), group);
     out.flush();
     QueryExecution execution = awaitQuery(athena, queryId);
     if (execution.status().state() != QueryExecutionState.SUCCEEDED) {
-      out.printf("Athena query %s %s: %s%n", queryId, execution.status().stateAsString(),
-          execution.status().stateChangeReason() == null ? "(no reason given)" : execution.status().stateChangeReason());
+      out.printf(
+          "Athena query %s %s: %s%n",
+          queryId,
+          execution.status().stateAsString(),
+          execution.status().stateChangeReason() == null
+              ? "(no reason given)"
+              : execution.status().stateChangeReason());
       out.flush();
       return 1;
     }
-    String resultUri = execution.resultConfiguration() != null && execution.resultConfiguration().outputLocation() != null
-        ? execution.resultConfiguration().outputLocation() : outputLocation + queryId + ".csv";
+    String resultUri =
+        execution.resultConfiguration() != null
+                && execution.resultConfiguration().outputLocation() != null
+            ? execution.resultConfiguration().outputLocation()
+            : outputLocation + queryId + ".csv";
 
     ImportCsvFiles files = new ImportCsvFiles(parent.apis().s3());
     ImportRowComparison comparison = new ImportRowComparison();
@@ -109,15 +156,23 @@ public final class AthenaCheckCommand implements Callable<Integer> {
       files.readRows(file, comparison::addActual);
     }
     ImportRowComparison.Result result = comparison.result();
-    out.printf("Athena rows %d, run rows %d (%d file(s)); missing %d, extra %d, differing %d: %s%n",
-        result.expectedRows(), result.actualRows(), runFiles.size(), result.missing(), result.extra(),
-        result.differing(), result.equal() ? "EQUAL" : "DIFFERENT");
+    out.printf(
+        "Athena rows %d, run rows %d (%d file(s)); missing %d, extra %d, differing %d: %s%n",
+        result.expectedRows(),
+        result.actualRows(),
+        runFiles.size(),
+        result.missing(),
+        result.extra(),
+        result.differing(),
+        result.equal() ? "EQUAL" : "DIFFERENT");
     if (comparison.unusableExpected() > 0) {
-      out.printf("(%d Athena rows with an empty or blank address left out: the job drops those by design)%n",
+      out.printf(
+          "(%d Athena rows with an empty or blank address left out: the job drops those by design)%n",
           comparison.unusableExpected());
     }
     if (!result.equal()) {
-      out.printf("Inspect the rows with: reengage compare --expected %s --actual %s --report <local folder>%n",
+      out.printf(
+          "Inspect the rows with: reengage compare --expected %s --actual %s --report <local folder>%n",
           resultUri, summary.importUri());
     }
     out.flush();
@@ -126,9 +181,11 @@ public final class AthenaCheckCommand implements Callable<Integer> {
 
   private QueryExecution awaitQuery(AthenaClient athena, String queryId) {
     while (true) {
-      QueryExecution execution = athena.getQueryExecution(b -> b.queryExecutionId(queryId)).queryExecution();
+      QueryExecution execution =
+          athena.getQueryExecution(b -> b.queryExecutionId(queryId)).queryExecution();
       QueryExecutionState state = execution.status().state();
-      if (state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
+      if (state == QueryExecutionState.SUCCEEDED
+          || state == QueryExecutionState.FAILED
           || state == QueryExecutionState.CANCELLED) {
         return execution;
       }

@@ -12,8 +12,8 @@ import java.time.LocalDate;
  * The parameterised Athena query ({@code sql/athena/find_unengaged_users_parameterised.sql}), taken
  * from the state machine definition bundled in the jar, the one copy the workflow runs. There it is
  * a States.Format template whose {@code {}} are, in order, the until bound (epoch milliseconds) and
- * the as-of date three times; the table is a deploy-time placeholder. The values are put in as text,
- * so each is checked first: a date, a number, identifiers.
+ * the as-of date three times; the table is a deploy-time placeholder. The values are put in as
+ * text, so each is checked first: a date, a number, identifiers.
  */
 public final class AthenaQuery {
 
@@ -26,22 +26,27 @@ public final class AthenaQuery {
     checkIdentifier("--database", database);
     checkIdentifier("--table", table);
     if (untilEpochMillis < 0) {
-      throw new OpsException("Invalid until: " + untilEpochMillis + " (must be epoch milliseconds)");
+      throw new OpsException(
+          "Invalid until: " + untilEpochMillis + " (must be epoch milliseconds)");
     }
-    String template = formatTemplate(expression())
-        .replace("${AthenaDatabase}", database).replace("${AthenaTable}", table);
+    String template =
+        formatTemplate(expression())
+            .replace("${AthenaDatabase}", database)
+            .replace("${AthenaTable}", table);
     StringBuilder out = new StringBuilder();
     int placeholder = 0;
     int from = 0;
     int at;
     while ((at = template.indexOf("{}", from)) >= 0) {
-      out.append(template, from, at).append(placeholder == 0 ? Long.toString(untilEpochMillis) : asOf.toString());
+      out.append(template, from, at)
+          .append(placeholder == 0 ? Long.toString(untilEpochMillis) : asOf.toString());
       placeholder++;
       from = at + 2;
     }
     out.append(template.substring(from));
     if (placeholder != 4) {
-      throw new IllegalStateException(DEFINITION + ": expected 4 placeholders in the Athena query, found " + placeholder);
+      throw new IllegalStateException(
+          DEFINITION + ": expected 4 placeholders in the Athena query, found " + placeholder);
     }
     return out.toString();
   }
@@ -71,11 +76,16 @@ public final class AthenaQuery {
   private static String expression() {
     try (InputStream in = AthenaQuery.class.getResourceAsStream(DEFINITION)) {
       if (in == null) {
-        throw new IllegalStateException("The jar lacks " + DEFINITION + " (rebuild with ./mvnw -pl orchestrator package)");
+        throw new IllegalStateException(
+            "The jar lacks " + DEFINITION + " (rebuild with ./mvnw -pl orchestrator package)");
       }
-      JsonNode query = new ObjectMapper().readTree(in).at("/States/Run the Athena query/Parameters/QueryString.$");
+      JsonNode query =
+          new ObjectMapper()
+              .readTree(in)
+              .at("/States/Run the Athena query/Parameters/QueryString.$");
       if (!query.isTextual()) {
-        throw new IllegalStateException(DEFINITION + " has no QueryString.$ in state 'Run the Athena query'");
+        throw new IllegalStateException(
+            DEFINITION + " has no QueryString.$ in state 'Run the Athena query'");
       }
       return query.asText();
     } catch (IOException e) {
@@ -85,7 +95,8 @@ public final class AthenaQuery {
 
   private static void checkIdentifier(String option, String value) {
     if (!value.matches("[A-Za-z0-9_-]{1,255}")) {
-      throw new OpsException("Invalid " + option + ": " + value + " (letters, digits, '_' and '-' only)");
+      throw new OpsException(
+          "Invalid " + option + ": " + value + " (letters, digits, '_' and '-' only)");
     }
   }
 }

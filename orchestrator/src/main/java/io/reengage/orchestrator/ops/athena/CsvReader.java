@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Reads RFC 4180 CSV: fields separated by commas, records by LF or CRLF; a quoted field may hold
  * commas, doubled quotes and line breaks. Enough for the job's output and Athena's (which quotes
- * every field and writes NULL as an empty, unquoted field), without a CSV library in the Lambda jar.
+ * every field and writes NULL as an empty, unquoted field), without a CSV library in the Lambda
+ * jar.
  */
 final class CsvReader {
 

@@ -22,8 +22,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class ImportCsvFiles {
 
-  static final List<String> HEADER = List.of("ChannelType", "Id", "Address", "Attributes.max_delivered_timestamp",
-      "Attributes.min_delivered_timestamp", "Attributes.last_engagement", "Attributes.num_delivered");
+  static final List<String> HEADER =
+      List.of(
+          "ChannelType",
+          "Id",
+          "Address",
+          "Attributes.max_delivered_timestamp",
+          "Attributes.min_delivered_timestamp",
+          "Attributes.last_engagement",
+          "Attributes.num_delivered");
 
   private final S3Client s3;
 
@@ -38,8 +45,12 @@ final class ImportCsvFiles {
     String token = null;
     do {
       String continuation = token;
-      ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(folder.bucket()).prefix(folder.folderPrefix())
-          .continuationToken(continuation));
+      ListObjectsV2Response page =
+          s3.listObjectsV2(
+              b ->
+                  b.bucket(folder.bucket())
+                      .prefix(folder.folderPrefix())
+                      .continuationToken(continuation));
       for (S3Object object : page.contents()) {
         if (object.key().endsWith(".csv")) {
           files.add(new S3Location(folder.bucket(), object.key()));
@@ -51,8 +62,10 @@ final class ImportCsvFiles {
   }
 
   void readRows(S3Location file, Consumer<List<String>> rows) {
-    try (ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(file.bucket()).key(file.key()));
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+    try (ResponseInputStream<GetObjectResponse> body =
+            s3.getObject(b -> b.bucket(file.bucket()).key(file.key()));
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       CsvReader csv = new CsvReader(reader);
       List<String> header = csv.next();
       if (header != null && !header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
@@ -62,8 +75,13 @@ final class ImportCsvFiles {
         return;
       }
       if (!header.equals(HEADER)) {
-        throw new OpsException("Cannot compare " + file.uri() + ": its header is " + header
-            + ", not the Pinpoint import header " + HEADER);
+        throw new OpsException(
+            "Cannot compare "
+                + file.uri()
+                + ": its header is "
+                + header
+                + ", not the Pinpoint import header "
+                + HEADER);
       }
       List<String> row;
       long line = 1;
@@ -73,8 +91,15 @@ final class ImportCsvFiles {
           continue; // a trailing blank line
         }
         if (row.size() != HEADER.size()) {
-          throw new OpsException("Cannot compare " + file.uri() + ": record " + line + " has " + row.size()
-              + " fields, not " + HEADER.size());
+          throw new OpsException(
+              "Cannot compare "
+                  + file.uri()
+                  + ": record "
+                  + line
+                  + " has "
+                  + row.size()
+                  + " fields, not "
+                  + HEADER.size());
         }
         rows.accept(List.copyOf(row));
       }

@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares two sets of import rows as multisets, the way {@code reengage compare} does: row order does
- * not matter, a duplicated row must be duplicated on both sides; rows only in the expected side are
- * missing, rows only in the actual side are extra, and a missing and an extra row with the same Id
- * (second column) are one differing row. Only counts leave this class, never rows.
+ * Compares two sets of import rows as multisets, the way {@code reengage compare} does: row order
+ * does not matter, a duplicated row must be duplicated on both sides; rows only in the expected
+ * side are missing, rows only in the actual side are extra, and a missing and an extra row with the
+ * same Id (second column) are one differing row. Only counts leave this class, never rows.
  */
 public final class ImportRowComparison {
 
   /** Counts; {@code mismatched()} is zero exactly when the two sides are equal. */
-  public record Result(long expectedRows, long actualRows, long missing, long extra, long differing) {
+  public record Result(
+      long expectedRows, long actualRows, long missing, long extra, long differing) {
     public long mismatched() {
       return missing + extra + differing;
     }
@@ -31,8 +32,8 @@ public final class ImportRowComparison {
 
   /**
    * Adds a row of the query's result. Rows whose address (Id) is empty or white space only are left
-   * out and counted: the job drops such addresses on purpose (a documented deviation from the query),
-   * so they would otherwise show as false differences.
+   * out and counted: the job drops such addresses on purpose (a documented deviation from the
+   * query), so they would otherwise show as false differences.
    */
   public void addExpected(List<String> row) {
     if (row.size() > 1 && (row.get(1) == null || row.get(1).strip().isEmpty())) {

@@ -16,22 +16,25 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Runs {@code reengage rollup} over a range, one EMR Serverless job run per chunk, at most
- * {@code maxConcurrent} at a time. A chunk whose days all carry the rollup marker is skipped, so a
- * rerun after a failure or an interruption only does what is missing (rollups overwrite per day, so a
+ * Runs {@code reengage rollup} over a range, one EMR Serverless job run per chunk, at most {@code
+ * maxConcurrent} at a time. A chunk whose days all carry the rollup marker is skipped, so a rerun
+ * after a failure or an interruption only does what is missing (rollups overwrite per day, so a
  * chunk that is run again is harmless). A job run that succeeds without leaving every day's marker
  * counts as failed.
  */
 public final class Backfill {
 
   /**
-   * @param maxConcurrent the most job runs in flight at once (the application's capacity caps them too)
+   * @param maxConcurrent the most job runs in flight at once (the application's capacity caps them
+   *     too)
    * @param pollInterval time between GetJobRun polls
    */
-  public record Settings(String eventsUri, String rollupsUri, int maxConcurrent, Duration pollInterval) {
+  public record Settings(
+      String eventsUri, String rollupsUri, int maxConcurrent, Duration pollInterval) {
     public Settings {
       if (maxConcurrent < 1) {
-        throw new IllegalArgumentException("Invalid --max-concurrent: " + maxConcurrent + " (must be >= 1)");
+        throw new IllegalArgumentException(
+            "Invalid --max-concurrent: " + maxConcurrent + " (must be >= 1)");
       }
     }
   }
@@ -40,8 +43,14 @@ public final class Backfill {
   public record Failure(Chunk chunk, String reason) {}
 
   /** What happened, for the closing lines and the exit code. */
-  public record Report(int total, int skipped, int completed, List<Failure> failures, double vcpuHours,
-      double memoryGbHours, double storageGbHours) {
+  public record Report(
+      int total,
+      int skipped,
+      int completed,
+      List<Failure> failures,
+      double vcpuHours,
+      double memoryGbHours,
+      double storageGbHours) {
     public boolean complete() {
       return failures.isEmpty();
     }
@@ -59,7 +68,8 @@ public final class Backfill {
   private long bytes;
   private boolean countsPartial;
 
-  public Backfill(JobRuns jobs, RollupMarkers markers, Pacer pacer, PrintWriter out, Settings settings) {
+  public Backfill(
+      JobRuns jobs, RollupMarkers markers, Pacer pacer, PrintWriter out, Settings settings) {
     this.jobs = jobs;
     this.markers = markers;
     this.pacer = pacer;
@@ -78,8 +88,13 @@ public final class Backfill {
         pending.add(chunk);
       }
     }
-    out.printf("Backfill %s..%s: %d chunk(s), %d already rolled up, %d to run, at most %d at a time%n",
-        chunks.get(0).from(), chunks.get(chunks.size() - 1).to(), chunks.size(), skipped, pending.size(),
+    out.printf(
+        "Backfill %s..%s: %d chunk(s), %d already rolled up, %d to run, at most %d at a time%n",
+        chunks.get(0).from(),
+        chunks.get(chunks.size() - 1).to(),
+        chunks.size(),
+        skipped,
+        pending.size(),
         settings.maxConcurrent());
     out.flush();
 
@@ -94,9 +109,15 @@ public final class Backfill {
     while (!pending.isEmpty() || !running.isEmpty()) {
       while (running.size() < settings.maxConcurrent() && !pending.isEmpty()) {
         Chunk chunk = pending.poll();
-        String jobRunId = jobs.start("reengage-rollup-" + chunk.from() + "-" + chunk.to(),
-            "rollup-" + chunk.from() + "-" + chunk.to() + "-" + nonce,
-            JobSpec.rollupArguments(settings.eventsUri(), settings.rollupsUri(), chunk.from().toString(), chunk.to().toString()));
+        String jobRunId =
+            jobs.start(
+                "reengage-rollup-" + chunk.from() + "-" + chunk.to(),
+                "rollup-" + chunk.from() + "-" + chunk.to() + "-" + nonce,
+                JobSpec.rollupArguments(
+                    settings.eventsUri(),
+                    settings.rollupsUri(),
+                    chunk.from().toString(),
+                    chunk.to().toString()));
         running.put(jobRunId, new Running(chunk, pacer.now()));
         out.printf("  started %s as job run %s%n", chunk, jobRunId);
       }
@@ -112,29 +133,58 @@ public final class Backfill {
         memory += status.memoryGbHours();
         storage += status.storageGbHours();
         if (status.succeeded()) {
-          List<String> missing = run.chunk().days().stream()
-              .filter(d -> !markers.day(d).complete()).map(Object::toString).toList();
+          List<String> missing =
+              run.chunk().days().stream()
+                  .filter(d -> !markers.day(d).complete())
+                  .map(Object::toString)
+                  .toList();
           if (missing.isEmpty()) {
             completed++;
             durations.add(Duration.between(run.started(), pacer.now()));
             complete(run.chunk()); // adds the chunk's counts
             out.printf("  done    %s (job run %s)%n", run.chunk(), jobRunId);
           } else {
-            failures.add(new Failure(run.chunk(), "job run " + jobRunId + " succeeded but " + missing.size()
-                + " day(s) lack the rollup marker, first " + missing.get(0) + " (" + markers.markerKey(run.chunk().from())
-                + " is what a complete day has)"));
-            out.printf("  FAILED  %s: %s%n", run.chunk(), failures.get(failures.size() - 1).reason());
+            failures.add(
+                new Failure(
+                    run.chunk(),
+                    "job run "
+                        + jobRunId
+                        + " succeeded but "
+                        + missing.size()
+                        + " day(s) lack the rollup marker, first "
+                        + missing.get(0)
+                        + " ("
+                        + markers.markerKey(run.chunk().from())
+                        + " is what a complete day has)"));
+            out.printf(
+                "  FAILED  %s: %s%n", run.chunk(), failures.get(failures.size() - 1).reason());
           }
         } else {
-          Failure failure = new Failure(run.chunk(), "job run " + jobRunId + " " + status.state()
-              + (status.stateDetails().isEmpty() ? "" : ": " + status.stateDetails())
-              + "; driver logs: " + jobs.spec().driverLogs(jobRunId));
+          Failure failure =
+              new Failure(
+                  run.chunk(),
+                  "job run "
+                      + jobRunId
+                      + " "
+                      + status.state()
+                      + (status.stateDetails().isEmpty() ? "" : ": " + status.stateDetails())
+                      + "; driver logs: "
+                      + jobs.spec().driverLogs(jobRunId));
           failures.add(failure);
           out.printf("  FAILED  %s: %s%n", run.chunk(), failure.reason());
         }
-        out.println("  " + ProgressLine.format(skipped + completed, chunks.size(), running.size(), failures.size(),
-            countsPartial ? -1 : records, countsPartial ? -1 : bytes, Duration.between(start, pacer.now()),
-            ProgressLine.timeLeft(durations, pending.size() + running.size(), settings.maxConcurrent())));
+        out.println(
+            "  "
+                + ProgressLine.format(
+                    skipped + completed,
+                    chunks.size(),
+                    running.size(),
+                    failures.size(),
+                    countsPartial ? -1 : records,
+                    countsPartial ? -1 : bytes,
+                    Duration.between(start, pacer.now()),
+                    ProgressLine.timeLeft(
+                        durations, pending.size() + running.size(), settings.maxConcurrent())));
         out.flush();
       }
     }

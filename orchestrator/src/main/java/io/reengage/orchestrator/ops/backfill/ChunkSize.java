@@ -12,7 +12,12 @@ import java.util.Locale;
  */
 public record ChunkSize(Unit unit, int days) {
 
-  public enum Unit { MONTH, QUARTER, YEAR, DAYS }
+  public enum Unit {
+    MONTH,
+    QUARTER,
+    YEAR,
+    DAYS
+  }
 
   /** Parses {@code month}, {@code quarter}, {@code year} or {@code <n>d}. */
   public static ChunkSize parse(String text) {
@@ -30,7 +35,8 @@ public record ChunkSize(Unit unit, int days) {
     if (value.matches("[1-9][0-9]{0,3}d")) {
       return new ChunkSize(Unit.DAYS, Integer.parseInt(value.substring(0, value.length() - 1)));
     }
-    throw new IllegalArgumentException("Invalid chunk size: " + text + " (use month, quarter, year or a number of days like 14d)");
+    throw new IllegalArgumentException(
+        "Invalid chunk size: " + text + " (use month, quarter, year or a number of days like 14d)");
   }
 
   /** Cuts {@code [from, to]} (both included) into consecutive chunks. */

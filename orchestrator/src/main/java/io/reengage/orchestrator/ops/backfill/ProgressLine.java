@@ -12,18 +12,36 @@ public final class ProgressLine {
    * @param records events rolled up so far, or -1 when the markers do not carry counts
    * @param timeLeft null when there is no basis for an estimate yet
    */
-  public static String format(int done, int total, int running, int failed, long records, long bytes,
-      Duration elapsed, Duration timeLeft) {
-    return "[" + done + "/" + total + " chunks] running " + running + ", failed " + failed
-        + " | events " + (records < 0 ? "n/a" : String.valueOf(records))
-        + ", bytes " + (bytes < 0 ? "n/a" : humanBytes(bytes))
-        + " | elapsed " + clock(elapsed)
-        + ", " + (timeLeft == null ? "time left unknown" : "about " + clock(timeLeft) + " left");
+  public static String format(
+      int done,
+      int total,
+      int running,
+      int failed,
+      long records,
+      long bytes,
+      Duration elapsed,
+      Duration timeLeft) {
+    return "["
+        + done
+        + "/"
+        + total
+        + " chunks] running "
+        + running
+        + ", failed "
+        + failed
+        + " | events "
+        + (records < 0 ? "n/a" : String.valueOf(records))
+        + ", bytes "
+        + (bytes < 0 ? "n/a" : humanBytes(bytes))
+        + " | elapsed "
+        + clock(elapsed)
+        + ", "
+        + (timeLeft == null ? "time left unknown" : "about " + clock(timeLeft) + " left");
   }
 
   /**
-   * The mean duration of the chunks finished so far, times the rounds of {@code maxConcurrent} runs the
-   * remaining chunks need. Null before any chunk finished.
+   * The mean duration of the chunks finished so far, times the rounds of {@code maxConcurrent} runs
+   * the remaining chunks need. Null before any chunk finished.
    */
   public static Duration timeLeft(List<Duration> finished, int remaining, int maxConcurrent) {
     if (finished.isEmpty()) {

@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Tells whether a day's rollup is complete: the day's partition {@code <rollups>/day=YYYY-MM-DD/}
- * holds the marker object (default {@code _ROLLUP.json}), which {@code reengage rollup} writes last.
- * The marker's event counts (delivered and engagement events of the day) feed the progress line;
- * a marker with {@code records} and {@code bytes} is read too.
+ * holds the marker object (default {@code _ROLLUP.json}), which {@code reengage rollup} writes
+ * last. The marker's event counts (delivered and engagement events of the day) feed the progress
+ * line; a marker with {@code records} and {@code bytes} is read too.
  */
 public final class RollupMarkers {
 
@@ -50,8 +50,16 @@ public final class RollupMarkers {
       if (e.statusCode() == 404) {
         return DayState.INCOMPLETE;
       }
-      throw new OpsException("Cannot read rollup marker s3://" + rollups.bucket() + "/" + key + ": "
-          + e.awsErrorDetails().errorCode() + " (HTTP " + e.statusCode() + ")");
+      throw new OpsException(
+          "Cannot read rollup marker s3://"
+              + rollups.bucket()
+              + "/"
+              + key
+              + ": "
+              + e.awsErrorDetails().errorCode()
+              + " (HTTP "
+              + e.statusCode()
+              + ")");
     }
     return counts(bytes.asByteArrayUnsafe());
   }
@@ -59,15 +67,22 @@ public final class RollupMarkers {
   static DayState counts(byte[] marker) {
     try {
       JsonNode root = JSON.readTree(marker);
-      if (root != null && root.isObject() && root.path("records").canConvertToExactIntegral()
+      if (root != null
+          && root.isObject()
+          && root.path("records").canConvertToExactIntegral()
           && root.path("bytes").canConvertToExactIntegral()) {
         return new DayState(true, root.get("records").asLong(), root.get("bytes").asLong());
       }
       if (root != null && root.isObject() && root.has("deliveredEventsRest")) {
         // reengage rollup's own marker: the day's counted events; bytes are not recorded per day.
         long events = 0;
-        for (String f : new String[] {"deliveredEventsFirstSecond", "deliveredEventsRest",
-            "engagementEventsFirstSecond", "engagementEventsRest"}) {
+        for (String f :
+            new String[] {
+              "deliveredEventsFirstSecond",
+              "deliveredEventsRest",
+              "engagementEventsFirstSecond",
+              "engagementEventsRest"
+            }) {
           events += root.path(f).asLong(0);
         }
         return new DayState(true, events, -1);
@@ -78,7 +93,9 @@ public final class RollupMarkers {
     return new DayState(true, -1, -1);
   }
 
-  /** Whether a day is rolled up, and its input counts when the marker carries them (-1 when not). */
+  /**
+   * Whether a day is rolled up, and its input counts when the marker carries them (-1 when not).
+   */
   public record DayState(boolean complete, long records, long bytes) {
     static final DayState INCOMPLETE = new DayState(false, -1, -1);
   }

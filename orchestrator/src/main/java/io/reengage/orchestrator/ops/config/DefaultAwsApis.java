@@ -37,14 +37,39 @@ public final class DefaultAwsApis implements AwsApis {
   public DefaultAwsApis(Region region, URI endpoint, AwsCredentialsProvider credentials) {
     this.region = region;
     this.endpoint = endpoint;
-    this.credentials = credentials == null ? DefaultCredentialsProvider.builder().build() : credentials;
-    this.emr = new Lazy<>(() -> configure(EmrServerlessClient.builder()).httpClient(UrlConnectionHttpClient.create()).build());
-    this.sfn = new Lazy<>(() -> configure(SfnClient.builder()).httpClient(UrlConnectionHttpClient.create()).build());
-    this.athena = new Lazy<>(() -> configure(AthenaClient.builder()).httpClient(UrlConnectionHttpClient.create()).build());
-    this.s3 = new Lazy<>(() -> configure(S3Client.builder()).forcePathStyle(endpoint != null)
-        .httpClient(UrlConnectionHttpClient.create()).build());
-    this.cloudFormation = new Lazy<>(() -> configure(CloudFormationClient.builder())
-        .httpClient(UrlConnectionHttpClient.create()).build());
+    this.credentials =
+        credentials == null ? DefaultCredentialsProvider.builder().build() : credentials;
+    this.emr =
+        new Lazy<>(
+            () ->
+                configure(EmrServerlessClient.builder())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build());
+    this.sfn =
+        new Lazy<>(
+            () ->
+                configure(SfnClient.builder())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build());
+    this.athena =
+        new Lazy<>(
+            () ->
+                configure(AthenaClient.builder())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build());
+    this.s3 =
+        new Lazy<>(
+            () ->
+                configure(S3Client.builder())
+                    .forcePathStyle(endpoint != null)
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build());
+    this.cloudFormation =
+        new Lazy<>(
+            () ->
+                configure(CloudFormationClient.builder())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build());
   }
 
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {

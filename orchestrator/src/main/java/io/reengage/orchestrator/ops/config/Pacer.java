@@ -10,20 +10,22 @@ public interface Pacer {
 
   void sleep(Duration duration);
 
-  Pacer SYSTEM = new Pacer() {
-    @Override
-    public Instant now() {
-      return Instant.now();
-    }
+  Pacer SYSTEM =
+      new Pacer() {
+        @Override
+        public Instant now() {
+          return Instant.now();
+        }
 
-    @Override
-    public void sleep(Duration duration) {
-      try {
-        Thread.sleep(duration.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new OpsException("Interrupted while waiting; jobs already started keep running (check them in the EMR Studio console)");
-      }
-    }
-  };
+        @Override
+        public void sleep(Duration duration) {
+          try {
+            Thread.sleep(duration.toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsException(
+                "Interrupted while waiting; jobs already started keep running (check them in the EMR Studio console)");
+          }
+        }
+      };
 }

@@ -31,23 +31,39 @@ public final class JobRuns {
    */
   public String start(String name, String clientToken, List<String> arguments) {
     try {
-      return emr.startJobRun(b -> b.applicationId(spec.applicationId())
-          .executionRoleArn(spec.jobRoleArn())
-          .name(name)
-          .clientToken(clientToken)
-          .jobDriver(d -> d.sparkSubmit(s -> s.entryPoint(spec.jobJarUri())
-              .entryPointArguments(arguments)
-              .sparkSubmitParameters(spec.sparkSubmitParameters())))
-          .configurationOverrides(c -> {
-            if (spec.logUri() != null && !spec.logUri().isEmpty()) {
-              c.monitoringConfiguration(m -> m.s3MonitoringConfiguration(s -> s.logUri(spec.logUri())));
-            }
-          })).jobRunId();
+      return emr.startJobRun(
+              b ->
+                  b.applicationId(spec.applicationId())
+                      .executionRoleArn(spec.jobRoleArn())
+                      .name(name)
+                      .clientToken(clientToken)
+                      .jobDriver(
+                          d ->
+                              d.sparkSubmit(
+                                  s ->
+                                      s.entryPoint(spec.jobJarUri())
+                                          .entryPointArguments(arguments)
+                                          .sparkSubmitParameters(spec.sparkSubmitParameters())))
+                      .configurationOverrides(
+                          c -> {
+                            if (spec.logUri() != null && !spec.logUri().isEmpty()) {
+                              c.monitoringConfiguration(
+                                  m -> m.s3MonitoringConfiguration(s -> s.logUri(spec.logUri())));
+                            }
+                          }))
+          .jobRunId();
     } catch (ResourceNotFoundException e) {
       throw missingApplication(e);
     } catch (EmrServerlessException e) {
-      throw new OpsException("Cannot start job run " + name + " on EMR Serverless application " + spec.applicationId()
-          + ": " + e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());
+      throw new OpsException(
+          "Cannot start job run "
+              + name
+              + " on EMR Serverless application "
+              + spec.applicationId()
+              + ": "
+              + e.awsErrorDetails().errorCode()
+              + ": "
+              + e.awsErrorDetails().errorMessage());
     }
   }
 
@@ -73,13 +89,22 @@ public final class JobRuns {
       memory = orZero(total.memoryGBHour());
       storage = orZero(total.storageGBHour());
     }
-    return new JobRunStatus(jobRunId, run.stateAsString(), run.stateDetails() == null ? "" : run.stateDetails(),
-        vcpu, memory, storage);
+    return new JobRunStatus(
+        jobRunId,
+        run.stateAsString(),
+        run.stateDetails() == null ? "" : run.stateDetails(),
+        vcpu,
+        memory,
+        storage);
   }
 
   private OpsException missingApplication(ResourceNotFoundException e) {
-    return new OpsException("Cannot find EMR Serverless application " + spec.applicationId() + ": "
-        + e.awsErrorDetails().errorMessage() + " (check --application-id, --region and the stack outputs)");
+    return new OpsException(
+        "Cannot find EMR Serverless application "
+            + spec.applicationId()
+            + ": "
+            + e.awsErrorDetails().errorMessage()
+            + " (check --application-id, --region and the stack outputs)");
   }
 
   private static double orZero(Double value) {

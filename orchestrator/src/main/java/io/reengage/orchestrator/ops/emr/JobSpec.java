@@ -3,11 +3,13 @@ package io.reengage.orchestrator.ops.emr;
 import java.util.List;
 
 /**
- * Where and how the job runs on EMR Serverless: the same settings the state machine's placeholders name.
+ * Where and how the job runs on EMR Serverless: the same settings the state machine's placeholders
+ * name.
  *
  * @param sparkConf extra spark-submit options after the main class; may be empty
  */
-public record JobSpec(String applicationId, String jobRoleArn, String jobJarUri, String sparkConf, String logUri) {
+public record JobSpec(
+    String applicationId, String jobRoleArn, String jobJarUri, String sparkConf, String logUri) {
 
   public static final String MAIN_CLASS = "io.reengage.job.cli.Main";
 
@@ -25,7 +27,9 @@ public record JobSpec(String applicationId, String jobRoleArn, String jobJarUri,
   }
 
   /** The arguments of {@code reengage rollup}. */
-  public static List<String> rollupArguments(String eventsUri, String rollupsUri, String from, String to) {
-    return List.of("rollup", "--events", eventsUri, "--rollups", rollupsUri, "--from", from, "--to", to);
+  public static List<String> rollupArguments(
+      String eventsUri, String rollupsUri, String from, String to) {
+    return List.of(
+        "rollup", "--events", eventsUri, "--rollups", rollupsUri, "--from", from, "--to", to);
   }
 }

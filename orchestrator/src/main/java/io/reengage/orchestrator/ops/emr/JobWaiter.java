@@ -9,7 +9,8 @@ public final class JobWaiter {
 
   private JobWaiter() {}
 
-  public static JobRunStatus await(JobRuns jobs, String jobRunId, Pacer pacer, Duration poll, PrintWriter out) {
+  public static JobRunStatus await(
+      JobRuns jobs, String jobRunId, Pacer pacer, Duration poll, PrintWriter out) {
     String last = "";
     while (true) {
       JobRunStatus status = jobs.status(jobRunId);

@@ -30,9 +30,11 @@ public final class ExecutionWatcher {
     long lastEventId = 0;
     while (true) {
       // Describe first: when it says the execution ended, the history read after it is complete.
-      DescribeExecutionResponse description = sfn.describeExecution(b -> b.executionArn(executionArn));
+      DescribeExecutionResponse description =
+          sfn.describeExecution(b -> b.executionArn(executionArn));
       lastEventId = printNewStates(executionArn, lastEventId);
-      if (description.status() != ExecutionStatus.RUNNING && description.status() != ExecutionStatus.PENDING_REDRIVE) {
+      if (description.status() != ExecutionStatus.RUNNING
+          && description.status() != ExecutionStatus.PENDING_REDRIVE) {
         return description;
       }
       pacer.sleep(poll);
@@ -44,14 +46,21 @@ public final class ExecutionWatcher {
     long last = lastEventId;
     do {
       String pageToken = token;
-      GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(executionArn)
-          .reverseOrder(false).maxResults(500).nextToken(pageToken).includeExecutionData(false));
+      GetExecutionHistoryResponse page =
+          sfn.getExecutionHistory(
+              b ->
+                  b.executionArn(executionArn)
+                      .reverseOrder(false)
+                      .maxResults(500)
+                      .nextToken(pageToken)
+                      .includeExecutionData(false));
       for (HistoryEvent event : page.events()) {
         if (event.id() <= last) {
           continue;
         }
         last = event.id();
-        if (event.stateEnteredEventDetails() != null && event.typeAsString().endsWith("StateEntered")) {
+        if (event.stateEnteredEventDetails() != null
+            && event.typeAsString().endsWith("StateEntered")) {
           out.printf("  %s%n", event.stateEnteredEventDetails().name());
         }
       }

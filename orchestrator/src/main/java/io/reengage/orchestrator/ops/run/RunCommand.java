@@ -17,71 +17,111 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 
-/** {@code ./reengage aws run}: starts the state machine for a date, and optionally follows it to the end. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+/**
+ * {@code ./reengage aws run}: starts the state machine for a date, and optionally follows it to the
+ * end.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = {
-        "Starts the reengage state machine for an as-of date (default: today, UTC).",
-        "With --wait, prints each state as it passes and ends with the outcome; exit 0 when the execution"
-            + " succeeded, 1 when it failed, timed out or was aborted, 2 on an error."})
+      "Starts the reengage state machine for an as-of date (default: today, UTC).",
+      "With --wait, prints each state as it passes and ends with the outcome; exit 0 when the execution"
+          + " succeeded, 1 when it failed, timed out or was aborted, 2 on an error."
+    })
 public final class RunCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @ParentCommand
-  OpsMain parent;
+  @ParentCommand OpsMain parent;
 
-  @Option(names = "--as-of", description = "As-of date YYYY-MM-DD (default: the state machine's, today UTC).")
+  @Option(
+      names = "--as-of",
+      description = "As-of date YYYY-MM-DD (default: the state machine's, today UTC).")
   LocalDate asOf;
 
-  @Option(names = "--until", description = "Exclusive upper bound on arrival time: ISO-8601 instant or epoch milliseconds.")
+  @Option(
+      names = "--until",
+      description =
+          "Exclusive upper bound on arrival time: ISO-8601 instant or epoch milliseconds.")
   String until;
 
   @Option(names = "--dry-run", description = "Stop after the job: write the CSV, import nothing.")
   boolean dryRun;
 
-  @Option(names = "--cross-check", description = "Also run the original query on Athena and fail on any difference.")
+  @Option(
+      names = "--cross-check",
+      description = "Also run the original query on Athena and fail on any difference.")
   boolean crossCheck;
 
   @Option(names = "--wait", description = "Follow the execution until it ends.")
   boolean await;
 
-  @Option(names = "--name", description = "Execution name (default: manual-<as-of or today>-<UTC time>).")
+  @Option(
+      names = "--name",
+      description = "Execution name (default: manual-<as-of or today>-<UTC time>).")
   String name;
 
-  @Option(names = "--poll-seconds", defaultValue = "15", description = "Seconds between polls with --wait (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--poll-seconds",
+      defaultValue = "15",
+      description = "Seconds between polls with --wait (default: ${DEFAULT-VALUE}).")
   int pollSeconds;
 
-  @Option(names = "--state-machine-arn", description = "State machine ARN (stack output StateMachineArn).")
+  @Option(
+      names = "--state-machine-arn",
+      description = "State machine ARN (stack output StateMachineArn).")
   String stateMachineArn;
 
   @Override
   public Integer call() {
     String arn = parent.setting(stateMachineArn, "StateMachineArn", "--state-machine-arn");
     String input = input();
-    String executionName = name != null ? name : "manual-" + (asOf != null ? asOf.toString() : "today") + "-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(parent.pacer().now());
+    String executionName =
+        name != null
+            ? name
+            : "manual-"
+                + (asOf != null ? asOf.toString() : "today")
+                + "-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+                    .withZone(ZoneOffset.UTC)
+                    .format(parent.pacer().now());
     PrintWriter out = parent.out();
     String executionArn;
     try {
-      executionArn = parent.apis().sfn().startExecution(b -> b.stateMachineArn(arn).name(executionName).input(input))
-          .executionArn();
+      executionArn =
+          parent
+              .apis()
+              .sfn()
+              .startExecution(b -> b.stateMachineArn(arn).name(executionName).input(input))
+              .executionArn();
     } catch (SfnException e) {
-      throw new OpsException("Cannot start " + arn + ": " + e.awsErrorDetails().errorCode() + ": "
-          + e.awsErrorDetails().errorMessage());
+      throw new OpsException(
+          "Cannot start "
+              + arn
+              + ": "
+              + e.awsErrorDetails().errorCode()
+              + ": "
+              + e.awsErrorDetails().errorMessage());
     }
     out.printf("Started %s with %s%n", executionArn, input);
     out.flush();
     if (!await) {
       return 0;
     }
-    DescribeExecutionResponse end = new ExecutionWatcher(parent.apis().sfn(), parent.pacer(), out)
-        .follow(executionArn, Duration.ofSeconds(Math.max(1, pollSeconds)));
+    DescribeExecutionResponse end =
+        new ExecutionWatcher(parent.apis().sfn(), parent.pacer(), out)
+            .follow(executionArn, Duration.ofSeconds(Math.max(1, pollSeconds)));
     if (end.status() == ExecutionStatus.SUCCEEDED) {
       out.printf("SUCCEEDED %s%n", executionName);
       out.flush();
       return 0;
     }
-    out.printf("%s %s: %s%s%n", end.statusAsString(), executionName, end.error() == null ? "(no error name)" : end.error(),
+    out.printf(
+        "%s %s: %s%s%n",
+        end.statusAsString(),
+        executionName,
+        end.error() == null ? "(no error name)" : end.error(),
         end.cause() == null ? "" : ": " + end.cause());
     out.println("See orchestrator/README.md, 'What a failure means and what to do'.");
     out.flush();

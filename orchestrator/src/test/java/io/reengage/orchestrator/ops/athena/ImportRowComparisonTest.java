@@ -59,13 +59,16 @@ class ImportRowComparisonTest {
 
   @Test
   void csv_quotedCommasQuotesAndLineBreaks_andNullAsEmpty() throws Exception {
-    CsvReader csv = new CsvReader(new StringReader("\"a,b\",\"say \"\"hi\"\"\",,\"\"\r\n\"x\ny\",z\nlast"));
+    CsvReader csv =
+        new CsvReader(new StringReader("\"a,b\",\"say \"\"hi\"\"\",,\"\"\r\n\"x\ny\",z\nlast"));
     List<List<String>> rows = new ArrayList<>();
     List<String> r;
     while ((r = csv.next()) != null) {
       rows.add(r);
     }
 
-    assertThat(rows).containsExactly(List.of("a,b", "say \"hi\"", "", ""), List.of("x\ny", "z"), List.of("last"));
+    assertThat(rows)
+        .containsExactly(
+            List.of("a,b", "say \"hi\"", "", ""), List.of("x\ny", "z"), List.of("last"));
   }
 }

@@ -21,8 +21,10 @@ class ChunkSizeTest {
   @Test
   void quarters_andYears() {
     assertThat(split("quarter", "2025-12-01", "2026-07-01"))
-        .isEqualTo("[2025-12-01..2025-12-31, 2026-01-01..2026-03-31, 2026-04-01..2026-06-30, 2026-07-01..2026-07-01]");
-    assertThat(split("year", "2024-06-01", "2025-02-01")).isEqualTo("[2024-06-01..2024-12-31, 2025-01-01..2025-02-01]");
+        .isEqualTo(
+            "[2025-12-01..2025-12-31, 2026-01-01..2026-03-31, 2026-04-01..2026-06-30, 2026-07-01..2026-07-01]");
+    assertThat(split("year", "2024-06-01", "2025-02-01"))
+        .isEqualTo("[2024-06-01..2024-12-31, 2025-01-01..2025-02-01]");
   }
 
   @Test
@@ -34,8 +36,9 @@ class ChunkSizeTest {
 
   @Test
   void badSizesAndRanges_areRejected() {
-    assertThatThrownBy(() -> ChunkSize.parse("week")).hasMessage(
-        "Invalid chunk size: week (use month, quarter, year or a number of days like 14d)");
+    assertThatThrownBy(() -> ChunkSize.parse("week"))
+        .hasMessage(
+            "Invalid chunk size: week (use month, quarter, year or a number of days like 14d)");
     assertThatThrownBy(() -> ChunkSize.parse("0d")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> split("month", "2026-02-01", "2026-01-31"))
         .hasMessage("Invalid range: --from 2026-02-01 is after --to 2026-01-31");

@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * A local, stateful stand-in for EMR Serverless (REST: StartJobRun, GetJobRun, as the API reference
- * documents them) and for the rollup markers in S3 (GetObject, path-style). A started rollup job run
- * reports RUNNING for a few polls, then its scripted end state; on SUCCESS it writes the markers of
- * its days, as the rollup job does. It counts the job runs in flight to check the concurrency cap.
+ * documents them) and for the rollup markers in S3 (GetObject, path-style). A started rollup job
+ * run reports RUNNING for a few polls, then its scripted end state; on SUCCESS it writes the
+ * markers of its days, as the rollup job does. It counts the job runs in flight to check the
+ * concurrency cap.
  */
 final class FakeEmrServerless implements AutoCloseable {
 
@@ -70,14 +71,19 @@ final class FakeEmrServerless implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** The job run whose --from is this day ends in this state: SUCCESS (default), FAILED, CANCELLED, or SUCCESS_WITHOUT_MARKERS. */
+  /**
+   * The job run whose --from is this day ends in this state: SUCCESS (default), FAILED, CANCELLED,
+   * or SUCCESS_WITHOUT_MARKERS.
+   */
   void outcome(String from, String state) {
     outcomeByFrom.put(from, state);
   }
 
   void markComplete(LocalDate from, LocalDate to) {
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      objects.put("/" + BUCKET + "/rollups/day=" + d + "/_ROLLUP.json", "{\"records\":1000,\"bytes\":250000}");
+      objects.put(
+          "/" + BUCKET + "/rollups/day=" + d + "/_ROLLUP.json",
+          "{\"records\":1000,\"bytes\":250000}");
     }
   }
 
@@ -103,13 +109,23 @@ final class FakeEmrServerless implements AutoCloseable {
     } else if (method.equals("GET") && path.startsWith("/" + BUCKET + "/")) {
       String body = objects.get(path);
       if (body == null) {
-        send(exchange, 404, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
-            + "<Message>The specified key does not exist.</Message><RequestId>R</RequestId></Error>", null);
+        send(
+            exchange,
+            404,
+            "application/xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
+                + "<Message>The specified key does not exist.</Message><RequestId>R</RequestId></Error>",
+            null);
       } else {
         send(exchange, 200, "application/octet-stream", body, null);
       }
     } else {
-      send(exchange, 400, "application/json", "{\"message\":\"unexpected request " + method + " " + path + "\"}", "ValidationException");
+      send(
+          exchange,
+          400,
+          "application/json",
+          "{\"message\":\"unexpected request " + method + " " + path + "\"}",
+          "ValidationException");
     }
   }
 
@@ -117,12 +133,22 @@ final class FakeEmrServerless implements AutoCloseable {
     startAttempts++;
     JsonNode request = JSON.readTree(exchange.getRequestBody());
     if (!app.equals(APP)) {
-      send(exchange, 404, "application/json", "{\"message\":\"Application " + app + " does not exist\"}", "ResourceNotFoundException");
+      send(
+          exchange,
+          404,
+          "application/json",
+          "{\"message\":\"Application " + app + " does not exist\"}",
+          "ResourceNotFoundException");
       return;
     }
     if (throttleNextStarts.get() > 0) {
       throttleNextStarts.decrementAndGet();
-      send(exchange, 429, "application/json", "{\"message\":\"Rate exceeded\"}", "ThrottlingException");
+      send(
+          exchange,
+          429,
+          "application/json",
+          "{\"message\":\"Rate exceeded\"}",
+          "ThrottlingException");
       return;
     }
     String token = request.path("clientToken").asText();
@@ -135,15 +161,28 @@ final class FakeEmrServerless implements AutoCloseable {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
     }
-    ObjectNode body = JSON.createObjectNode().put("applicationId", APP).put("jobRunId", id)
-        .put("arn", "arn:aws:emr-serverless:us-east-1:123456789012:/applications/" + APP + "/jobruns/" + id);
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("applicationId", APP)
+            .put("jobRunId", id)
+            .put(
+                "arn",
+                "arn:aws:emr-serverless:us-east-1:123456789012:/applications/"
+                    + APP
+                    + "/jobruns/"
+                    + id);
     send(exchange, 200, "application/json", body.toString(), null);
   }
 
   private void getJobRun(HttpExchange exchange, String app, String id) throws IOException {
     Job job = jobs.get(id);
     if (!app.equals(APP) || job == null) {
-      send(exchange, 404, "application/json", "{\"message\":\"Job run " + id + " does not exist\"}", "ResourceNotFoundException");
+      send(
+          exchange,
+          404,
+          "application/json",
+          "{\"message\":\"Job run " + id + " does not exist\"}",
+          "ResourceNotFoundException");
       return;
     }
     job.polls++;
@@ -155,11 +194,13 @@ final class FakeEmrServerless implements AutoCloseable {
     if (job.polls >= pollsUntilDone) {
       String outcome = outcomeByFrom.getOrDefault(from, "SUCCESS");
       state = outcome.startsWith("SUCCESS") ? "SUCCESS" : outcome;
-      details = switch (state) {
-        case "FAILED" -> "Job failed, please check complete logs in configured logging destination. ExitCode: 1.";
-        case "CANCELLED" -> "Job run cancelled by user.";
-        default -> "";
-      };
+      details =
+          switch (state) {
+            case "FAILED" ->
+                "Job failed, please check complete logs in configured logging destination. ExitCode: 1.";
+            case "CANCELLED" -> "Job run cancelled by user.";
+            default -> "";
+          };
       if (!job.reportedEnd) {
         job.reportedEnd = true;
         inFlight--;
@@ -168,20 +209,40 @@ final class FakeEmrServerless implements AutoCloseable {
         }
       }
     }
-    ObjectNode run = JSON.createObjectNode()
-        .put("applicationId", APP).put("jobRunId", id)
-        .put("arn", "arn:aws:emr-serverless:us-east-1:123456789012:/applications/" + APP + "/jobruns/" + id)
-        .put("name", job.request.path("name").asText())
-        .put("createdBy", "arn:aws:iam::123456789012:user/operator")
-        .put("createdAt", 1.7884e9).put("updatedAt", 1.7884e9 + job.polls)
-        .put("executionRole", job.request.path("executionRoleArn").asText())
-        .put("state", state).put("stateDetails", details).put("releaseLabel", "emr-7.9.0");
+    ObjectNode run =
+        JSON.createObjectNode()
+            .put("applicationId", APP)
+            .put("jobRunId", id)
+            .put(
+                "arn",
+                "arn:aws:emr-serverless:us-east-1:123456789012:/applications/"
+                    + APP
+                    + "/jobruns/"
+                    + id)
+            .put("name", job.request.path("name").asText())
+            .put("createdBy", "arn:aws:iam::123456789012:user/operator")
+            .put("createdAt", 1.7884e9)
+            .put("updatedAt", 1.7884e9 + job.polls)
+            .put("executionRole", job.request.path("executionRoleArn").asText())
+            .put("state", state)
+            .put("stateDetails", details)
+            .put("releaseLabel", "emr-7.9.0");
     run.set("jobDriver", job.request.path("jobDriver"));
-    run.putObject("billedResourceUtilization").put("vCPUHour", 0.5).put("memoryGBHour", 2.0).put("storageGBHour", 0.0);
-    send(exchange, 200, "application/json", JSON.createObjectNode().set("jobRun", run).toString(), null);
+    run.putObject("billedResourceUtilization")
+        .put("vCPUHour", 0.5)
+        .put("memoryGBHour", 2.0)
+        .put("storageGBHour", 0.0);
+    send(
+        exchange,
+        200,
+        "application/json",
+        JSON.createObjectNode().set("jobRun", run).toString(),
+        null);
   }
 
-  private static void send(HttpExchange exchange, int status, String type, String body, String errorType) throws IOException {
+  private static void send(
+      HttpExchange exchange, int status, String type, String body, String errorType)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", type);
     if (errorType != null) {

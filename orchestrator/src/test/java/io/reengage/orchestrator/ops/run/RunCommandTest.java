@@ -21,59 +21,129 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code reengage aws run} against a local server speaking the Step Functions (JSON-RPC) and CloudFormation APIs. */
+/**
+ * {@code reengage aws run} against a local server speaking the Step Functions (JSON-RPC) and
+ * CloudFormation APIs.
+ */
 class RunCommandTest {
 
   @RegisterExtension
-  static WireMockExtension aws = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension aws =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:reengage";
-  private static final String EXECUTION = "arn:aws:states:us-east-1:123456789012:execution:reengage:manual-2026-08-31-20260902T080000";
+  private static final String MACHINE =
+      "arn:aws:states:us-east-1:123456789012:stateMachine:reengage";
+  private static final String EXECUTION =
+      "arn:aws:states:us-east-1:123456789012:execution:reengage:manual-2026-08-31-20260902T080000";
 
   private final FakePacer pacer = new FakePacer();
 
   private static MappingBuilder sfn(String operation) {
-    return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + operation));
+    return post(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + operation));
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0").withBody(body);
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
+      String body) {
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/x-amz-json-1.0")
+        .withBody(body);
   }
 
   private static String event(int id, String type, String detailsField, String details) {
-    return "{\"timestamp\":1788336000.%d,\"type\":\"%s\",\"id\":%d,\"previousEventId\":%d%s}".formatted(id, type, id, id - 1,
-        detailsField == null ? "" : ",\"" + detailsField + "\":" + details);
+    return "{\"timestamp\":1788336000.%d,\"type\":\"%s\",\"id\":%d,\"previousEventId\":%d%s}"
+        .formatted(
+            id,
+            type,
+            id,
+            id - 1,
+            detailsField == null ? "" : ",\"" + detailsField + "\":" + details);
   }
 
   private static void started() {
-    aws.stubFor(sfn("StartExecution").willReturn(json("{\"executionArn\":\"" + EXECUTION + "\",\"startDate\":1788336000.0}")));
+    aws.stubFor(
+        sfn("StartExecution")
+            .willReturn(
+                json("{\"executionArn\":\"" + EXECUTION + "\",\"startDate\":1788336000.0}")));
   }
 
   private static void historyInTwoPages() {
-    aws.stubFor(sfn("GetExecutionHistory").withRequestBody(notContaining("nextToken")).willReturn(json("{\"events\":["
-        + event(1, "ExecutionStarted", "executionStartedEventDetails", "{\"input\":\"{}\",\"roleArn\":\"arn:aws:iam::123456789012:role/sfn\"}") + ","
-        + event(2, "PassStateEntered", "stateEnteredEventDetails", "{\"name\":\"Resolve input\",\"input\":\"{}\"}") + ","
-        + event(3, "PassStateExited", "stateExitedEventDetails", "{\"name\":\"Resolve input\",\"output\":\"{}\"}")
-        + "],\"nextToken\":\"page-2\"}")));
-    aws.stubFor(sfn("GetExecutionHistory").withRequestBody(matchingJsonPath("$.nextToken", equalTo("page-2")))
-        .willReturn(json("{\"events\":["
-            + event(4, "TaskStateEntered", "stateEnteredEventDetails", "{\"name\":\"Find unengaged addresses\",\"input\":\"{}\"}") + ","
-            + event(5, "TaskFailed", "taskFailedEventDetails", "{\"resourceType\":\"emr-serverless\",\"resource\":\"startJobRun.sync\",\"error\":\"States.TaskFailed\",\"cause\":\"x\"}") + ","
-            + event(6, "FailStateEntered", "stateEnteredEventDetails", "{\"name\":\"Segment job failed\",\"input\":\"{}\"}")
-            + "]}")));
+    aws.stubFor(
+        sfn("GetExecutionHistory")
+            .withRequestBody(notContaining("nextToken"))
+            .willReturn(
+                json(
+                    "{\"events\":["
+                        + event(
+                            1,
+                            "ExecutionStarted",
+                            "executionStartedEventDetails",
+                            "{\"input\":\"{}\",\"roleArn\":\"arn:aws:iam::123456789012:role/sfn\"}")
+                        + ","
+                        + event(
+                            2,
+                            "PassStateEntered",
+                            "stateEnteredEventDetails",
+                            "{\"name\":\"Resolve input\",\"input\":\"{}\"}")
+                        + ","
+                        + event(
+                            3,
+                            "PassStateExited",
+                            "stateExitedEventDetails",
+                            "{\"name\":\"Resolve input\",\"output\":\"{}\"}")
+                        + "],\"nextToken\":\"page-2\"}")));
+    aws.stubFor(
+        sfn("GetExecutionHistory")
+            .withRequestBody(matchingJsonPath("$.nextToken", equalTo("page-2")))
+            .willReturn(
+                json(
+                    "{\"events\":["
+                        + event(
+                            4,
+                            "TaskStateEntered",
+                            "stateEnteredEventDetails",
+                            "{\"name\":\"Find unengaged addresses\",\"input\":\"{}\"}")
+                        + ","
+                        + event(
+                            5,
+                            "TaskFailed",
+                            "taskFailedEventDetails",
+                            "{\"resourceType\":\"emr-serverless\",\"resource\":\"startJobRun.sync\",\"error\":\"States.TaskFailed\",\"cause\":\"x\"}")
+                        + ","
+                        + event(
+                            6,
+                            "FailStateEntered",
+                            "stateEnteredEventDetails",
+                            "{\"name\":\"Segment job failed\",\"input\":\"{}\"}")
+                        + "]}")));
   }
 
   @Test
   void run_startsAnExecutionWithTheInput() {
     started();
 
-    OpsRun run = OpsRun.run(URI.create(aws.baseUrl()), pacer, "run", "--as-of", "2026-08-31", "--dry-run",
-        "--state-machine-arn", MACHINE);
+    OpsRun run =
+        OpsRun.run(
+            URI.create(aws.baseUrl()),
+            pacer,
+            "run",
+            "--as-of",
+            "2026-08-31",
+            "--dry-run",
+            "--state-machine-arn",
+            MACHINE);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    aws.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution"))
-        .withRequestBody(equalToJson("{\"stateMachineArn\":\"" + MACHINE + "\",\"name\":\"manual-2026-08-31-20260902T080000\","
-            + "\"input\":\"{\\\"asOf\\\":\\\"2026-08-31\\\",\\\"dryRun\\\":true}\"}")));
+    aws.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"stateMachineArn\":\""
+                        + MACHINE
+                        + "\",\"name\":\"manual-2026-08-31-20260902T080000\","
+                        + "\"input\":\"{\\\"asOf\\\":\\\"2026-08-31\\\",\\\"dryRun\\\":true}\"}")));
     assertThat(run.out()).startsWith("Started " + EXECUTION);
   }
 
@@ -81,20 +151,51 @@ class RunCommandTest {
   void wait_printsEachStateOnce_andEndsWithTheFailureReason() {
     started();
     historyInTwoPages();
-    aws.stubFor(sfn("DescribeExecution").inScenario("exec").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(json("{\"executionArn\":\"" + EXECUTION + "\",\"stateMachineArn\":\"" + MACHINE + "\",\"name\":\"m\","
-            + "\"status\":\"RUNNING\",\"startDate\":1788336000.0}")).willSetStateTo("ended"));
-    aws.stubFor(sfn("DescribeExecution").inScenario("exec").whenScenarioStateIs("ended")
-        .willReturn(json("{\"executionArn\":\"" + EXECUTION + "\",\"stateMachineArn\":\"" + MACHINE + "\",\"name\":\"m\","
-            + "\"status\":\"FAILED\",\"startDate\":1788336000.0,\"stopDate\":1788336600.0,\"error\":\"SegmentJobFailed\","
-            + "\"cause\":\"{\\\"JobRunId\\\":\\\"00f1\\\",\\\"State\\\":\\\"FAILED\\\"}\"}")));
+    aws.stubFor(
+        sfn("DescribeExecution")
+            .inScenario("exec")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                json(
+                    "{\"executionArn\":\""
+                        + EXECUTION
+                        + "\",\"stateMachineArn\":\""
+                        + MACHINE
+                        + "\",\"name\":\"m\","
+                        + "\"status\":\"RUNNING\",\"startDate\":1788336000.0}"))
+            .willSetStateTo("ended"));
+    aws.stubFor(
+        sfn("DescribeExecution")
+            .inScenario("exec")
+            .whenScenarioStateIs("ended")
+            .willReturn(
+                json(
+                    "{\"executionArn\":\""
+                        + EXECUTION
+                        + "\",\"stateMachineArn\":\""
+                        + MACHINE
+                        + "\",\"name\":\"m\","
+                        + "\"status\":\"FAILED\",\"startDate\":1788336000.0,\"stopDate\":1788336600.0,\"error\":\"SegmentJobFailed\","
+                        + "\"cause\":\"{\\\"JobRunId\\\":\\\"00f1\\\",\\\"State\\\":\\\"FAILED\\\"}\"}")));
 
-    OpsRun run = OpsRun.run(URI.create(aws.baseUrl()), pacer, "run", "--as-of", "2026-08-31", "--wait",
-        "--state-machine-arn", MACHINE);
+    OpsRun run =
+        OpsRun.run(
+            URI.create(aws.baseUrl()),
+            pacer,
+            "run",
+            "--as-of",
+            "2026-08-31",
+            "--wait",
+            "--state-machine-arn",
+            MACHINE);
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).containsSubsequence("  Resolve input\n", "  Find unengaged addresses\n", "  Segment job failed\n",
-        "FAILED manual-2026-08-31-20260902T080000: SegmentJobFailed: {\"JobRunId\":\"00f1\",\"State\":\"FAILED\"}");
+    assertThat(run.out())
+        .containsSubsequence(
+            "  Resolve input\n",
+            "  Find unengaged addresses\n",
+            "  Segment job failed\n",
+            "FAILED manual-2026-08-31-20260902T080000: SegmentJobFailed: {\"JobRunId\":\"00f1\",\"State\":\"FAILED\"}");
     assertThat(run.out().split("Resolve input", -1)).hasSize(2); // printed once though read twice
     assertThat(pacer.sleeps).hasSize(1);
   }
@@ -103,22 +204,47 @@ class RunCommandTest {
   void wait_succeeded_exitsZero() {
     started();
     historyInTwoPages();
-    aws.stubFor(sfn("DescribeExecution").willReturn(json("{\"executionArn\":\"" + EXECUTION + "\",\"stateMachineArn\":\""
-        + MACHINE + "\",\"name\":\"m\",\"status\":\"SUCCEEDED\",\"startDate\":1788336000.0}")));
+    aws.stubFor(
+        sfn("DescribeExecution")
+            .willReturn(
+                json(
+                    "{\"executionArn\":\""
+                        + EXECUTION
+                        + "\",\"stateMachineArn\":\""
+                        + MACHINE
+                        + "\",\"name\":\"m\",\"status\":\"SUCCEEDED\",\"startDate\":1788336000.0}")));
 
-    OpsRun run = OpsRun.run(URI.create(aws.baseUrl()), pacer, "run", "--wait", "--name", "rerun-1", "--state-machine-arn", MACHINE);
+    OpsRun run =
+        OpsRun.run(
+            URI.create(aws.baseUrl()),
+            pacer,
+            "run",
+            "--wait",
+            "--name",
+            "rerun-1",
+            "--state-machine-arn",
+            MACHINE);
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).endsWith("SUCCEEDED rerun-1\n");
-    aws.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution"))
-        .withRequestBody(matchingJsonPath("$.input", equalTo("{}"))));
+    aws.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution"))
+            .withRequestBody(matchingJsonPath("$.input", equalTo("{}"))));
   }
 
   @Test
   void stateMachine_comesFromTheStackOutputs() {
     started();
-    aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeStacks")).willReturn(aResponse()
-        .withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+    aws.stubFor(
+        post(urlEqualTo("/"))
+            .withRequestBody(containing("Action=DescribeStacks"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        """
             <DescribeStacksResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
               <DescribeStacksResult><Stacks><member>
                 <StackName>reengage-prod</StackName>
@@ -130,20 +256,31 @@ class RunCommandTest {
                 </Outputs>
               </member></Stacks></DescribeStacksResult>
               <ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata>
-            </DescribeStacksResponse>""".formatted(MACHINE))));
+            </DescribeStacksResponse>"""
+                            .formatted(MACHINE))));
 
     OpsRun run = OpsRun.run(URI.create(aws.baseUrl()), pacer, "--stack", "reengage-prod", "run");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    aws.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("StackName=reengage-prod")));
-    aws.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution"))
-        .withRequestBody(matchingJsonPath("$.stateMachineArn", equalTo(MACHINE))));
+    aws.verify(
+        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("StackName=reengage-prod")));
+    aws.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution"))
+            .withRequestBody(matchingJsonPath("$.stateMachineArn", equalTo(MACHINE))));
   }
 
   @Test
   void missingSetting_namesTheOptionAndTheOutput() {
-    aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeStacks")).willReturn(aResponse()
-        .withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+    aws.stubFor(
+        post(urlEqualTo("/"))
+            .withRequestBody(containing("Action=DescribeStacks"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        """
             <DescribeStacksResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
               <DescribeStacksResult><Stacks><member><StackName>reengage</StackName><Outputs/></member></Stacks></DescribeStacksResult>
             </DescribeStacksResponse>""")));
@@ -151,7 +288,9 @@ class RunCommandTest {
     OpsRun run = OpsRun.run(URI.create(aws.baseUrl()), pacer, "run");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().strip()).isEqualTo("reengage aws: Missing setting StateMachineArn: pass --state-machine-arn,"
-        + " or deploy the stack 'reengage' with an output named StateMachineArn (--stack chooses the stack)");
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "reengage aws: Missing setting StateMachineArn: pass --state-machine-arn,"
+                + " or deploy the stack 'reengage' with an output named StateMachineArn (--stack chooses the stack)");
   }
 }
