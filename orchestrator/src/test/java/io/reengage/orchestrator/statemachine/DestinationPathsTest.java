@@ -142,6 +142,9 @@ class DestinationPathsTest {
     // The execution's output carries what was published, for `./reengage aws run` to print.
     assertThat(outcome.output().at("/published/Entries/0/EventId").asText())
         .isEqualTo("11710aed-b79e-4468-a20b-bb3c0c3b4860");
+    assertThat(outcome.output().at("/event/detail"))
+        .isEqualTo(publish.parameters().at("/Entries/0/Detail"));
+    assertThat(outcome.output().at("/event/bus").asText()).isEqualTo(BUS);
   }
 
   @Test
