@@ -102,8 +102,7 @@ final class CompareCommand implements Callable<Integer> {
       if (!r.equal() && report != null) {
         String written;
         try {
-          written =
-              DifferenceReport.location(report, spark.sparkContext().hadoopConfiguration());
+          written = DifferenceReport.location(report, spark.sparkContext().hadoopConfiguration());
           DifferenceReport.write(
               outcome.differences(), written, spark.sparkContext().hadoopConfiguration());
         } catch (IOException e) {

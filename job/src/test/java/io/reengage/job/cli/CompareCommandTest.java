@@ -117,7 +117,8 @@ class CompareCommandTest {
         .hasSize(2)
         .anyMatch(l -> l.startsWith("missing,EMAIL,\"\"\"b,c\"\"@example.com\""));
     assertThat(Files.isRegularFile(tmp.resolve("run/cross-check"))).isFalse();
-    assertThat(out.toString()).contains("differing rows written to " + crossCheck + "differences.csv");
+    assertThat(out.toString())
+        .contains("differing rows written to " + crossCheck + "differences.csv");
   }
 
   @Test

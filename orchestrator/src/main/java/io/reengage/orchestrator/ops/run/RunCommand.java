@@ -74,7 +74,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--machine-opens",
       paramLabel = "count|ignore",
-      description = "Count machine opens as engagement, or ignore them (default: the deployment's).")
+      description =
+          "Count machine opens as engagement, or ignore them (default: the deployment's).")
   String machineOpens;
 
   @Option(
