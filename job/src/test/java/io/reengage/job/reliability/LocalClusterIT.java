@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shaded job jar on a real multi-process Spark cluster, submitted the way spark-submit and EMR
  * submit it: {@code org.apache.spark.deploy.SparkSubmit} with only Spark's own jars on the
- * classpath (a Spark home the build assembles under {@code target/spark-home}; no Maven runtime
- * classpath, no test classes), on {@code local-cluster[2,1,1024]}: a master, two workers and two
- * executor JVMs, so the reader, its accumulator, the observed counts and every closure cross
- * process boundaries and come back through Spark's serialization.
+ * classpath (a Spark home that module job/spark-home assembles; no Maven runtime classpath, no test
+ * classes), on {@code local-cluster[2,1,1024]}: a master, two workers and two executor JVMs, so the
+ * reader, its accumulator, the observed counts and every closure cross process boundaries and come
+ * back through Spark's serialization.
  *
  * <p>Three submissions, each a fresh driver with its own cluster: {@code segment} on testdata/ in a
  * local folder, then {@code rollup} and {@code segment --rollups} from and to {@code s3a://} on the
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalClusterIT {
 
-  static final Path SPARK_HOME = Path.of("target", "spark-home").toAbsolutePath();
+  static final Path SPARK_HOME = Path.of("spark-home", "target", "spark-home").toAbsolutePath();
   static final Path JOB_JAR = Path.of("target", "reengage-job.jar").toAbsolutePath();
   static final String MASTER = "local-cluster[2,1,1024]";
   static final String BUCKET = "reengage-cluster";
@@ -88,7 +88,7 @@ class LocalClusterIT {
   @BeforeAll
   static void submitToTheCluster() throws Exception {
     assertThat(SPARK_HOME.resolve("RELEASE"))
-        .as("the build assembles the Spark home in pre-integration-test; run `mvnw verify`")
+        .as("module job/spark-home assembles it; run `./mvnw -pl job -am verify`")
         .isRegularFile();
     assertThat(JOB_JAR).as("the shaded job jar (package phase)").isRegularFile();
     s3 = S3Server.start();
