@@ -43,22 +43,9 @@ class LocalClusterIT {
   static final String MASTER = "local-cluster[2,1,1024]";
   static final String BUCKET = "reengage-cluster";
 
-  // What spark-submit's launcher passes to a driver on Java 17 (JavaModuleOptions).
-  private static final String[] OPENS = {
-    "java.lang",
-    "java.lang.invoke",
-    "java.lang.reflect",
-    "java.io",
-    "java.net",
-    "java.nio",
-    "java.util",
-    "java.util.concurrent",
-    "java.util.concurrent.atomic",
-    "sun.nio.ch",
-    "sun.nio.cs",
-    "sun.security.action",
-    "sun.util.calendar"
-  };
+  // The module openings Spark needs on Java 17, which spark-submit's launcher passes to a driver;
+  // the repository's one list of them.
+  static final Path JAVA17_ARGS = Path.of("..", "conf", "spark-java17.args").toAbsolutePath();
 
   // "Finished task 0.0 in stage 1.0 (TID 3) in 120 ms on 127.0.0.1 (executor 1) (2/4)"
   private static final Pattern FINISHED_ON_EXECUTOR =
@@ -151,9 +138,7 @@ class LocalClusterIT {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx768m");
-    for (String p : OPENS) {
-      cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-    }
+    cmd.add("@" + JAVA17_ARGS.normalize());
     cmd.add("-cp");
     cmd.add(SPARK_HOME.resolve("jars") + "/*");
     cmd.add("org.apache.spark.deploy.SparkSubmit");

@@ -40,7 +40,7 @@ class RollupRulesAgreementTest {
   private final List<Row> rows = new ArrayList<>();
 
   private void add(String type, long ms, String... to) {
-    rows.add(RowFactory.create(type, ms, to));
+    rows.add(RowFactory.create(type, ms, to, false));
   }
 
   private void deliveries(int n, long firstMs, String... to) {
