@@ -179,8 +179,8 @@ public final class SparkEventReader {
     private final ReadCountsAccumulator accumulator;
     private final ArrayDeque<InternalRow> pending = new ArrayDeque<>();
     private final EventFileReader.EventSink sink =
-        (type, ts, destination) ->
-            pending.add(SparkInternals.row(eventType(type), ts, array(destination)));
+        (type, ts, destination, machineOpen) ->
+            pending.add(SparkInternals.row(eventType(type), ts, array(destination), machineOpen));
 
     /** The few event types, encoded once per task instead of once per event. */
     private final java.util.Map<String, UTF8String> eventTypes = new java.util.HashMap<>();

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -35,22 +34,13 @@ final class ImportCsvFiles {
   List<S3Location> csvFilesUnder(String folderUri) {
     S3Location folder = S3Location.parse(folderUri);
     List<S3Location> files = new ArrayList<>();
-    String token = null;
-    do {
-      String continuation = token;
-      ListObjectsV2Response page =
-          s3.listObjectsV2(
-              b ->
-                  b.bucket(folder.bucket())
-                      .prefix(folder.folderPrefix())
-                      .continuationToken(continuation));
-      for (S3Object object : page.contents()) {
-        if (object.key().endsWith(".csv")) {
-          files.add(new S3Location(folder.bucket(), object.key()));
-        }
+    for (S3Object object :
+        s3.listObjectsV2Paginator(b -> b.bucket(folder.bucket()).prefix(folder.folderPrefix()))
+            .contents()) {
+      if (object.key().endsWith(".csv")) {
+        files.add(new S3Location(folder.bucket(), object.key()));
       }
-      token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-    } while (token != null);
+    }
     return files;
   }
 

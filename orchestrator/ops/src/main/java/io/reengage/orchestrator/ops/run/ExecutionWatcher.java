@@ -6,7 +6,6 @@ import java.time.Duration;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
@@ -42,30 +41,24 @@ public final class ExecutionWatcher {
   }
 
   private long printNewStates(String executionArn, long lastEventId) {
-    String token = null;
     long last = lastEventId;
-    do {
-      String pageToken = token;
-      GetExecutionHistoryResponse page =
-          sfn.getExecutionHistory(
-              b ->
-                  b.executionArn(executionArn)
-                      .reverseOrder(false)
-                      .maxResults(500)
-                      .nextToken(pageToken)
-                      .includeExecutionData(false));
-      for (HistoryEvent event : page.events()) {
-        if (event.id() <= last) {
-          continue;
-        }
-        last = event.id();
-        if (event.stateEnteredEventDetails() != null
-            && event.typeAsString().endsWith("StateEntered")) {
-          out.printf("  %s%n", event.stateEnteredEventDetails().name());
-        }
+    for (HistoryEvent event :
+        sfn.getExecutionHistoryPaginator(
+                b ->
+                    b.executionArn(executionArn)
+                        .reverseOrder(false)
+                        .maxResults(500)
+                        .includeExecutionData(false))
+            .events()) {
+      if (event.id() <= last) {
+        continue;
       }
-      token = page.nextToken();
-    } while (token != null);
+      last = event.id();
+      if (event.stateEnteredEventDetails() != null
+          && event.typeAsString().endsWith("StateEntered")) {
+        out.printf("  %s%n", event.stateEnteredEventDetails().name());
+      }
+    }
     out.flush();
     return last;
   }
