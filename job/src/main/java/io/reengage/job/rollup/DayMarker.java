@@ -35,6 +35,69 @@ public record DayMarker(
     files = files == null ? List.of() : List.copyOf(files);
   }
 
+  /** A day's events by kind, split at its first second (rule 2 compares whole seconds). */
+  public record EventCounts(
+      long deliveredFirstSecond,
+      long deliveredRest,
+      long engagementFirstSecond,
+      long engagementRest) {
+
+    public static final EventCounts NONE = new EventCounts(0, 0, 0, 0);
+
+    /** {@code n} events of one kind and part of the day. */
+    public static EventCounts of(boolean delivered, boolean firstSecond, long n) {
+      return new EventCounts(
+          delivered && firstSecond ? n : 0,
+          delivered && !firstSecond ? n : 0,
+          !delivered && firstSecond ? n : 0,
+          !delivered && !firstSecond ? n : 0);
+    }
+
+    public EventCounts plus(EventCounts o) {
+      return new EventCounts(
+          deliveredFirstSecond + o.deliveredFirstSecond,
+          deliveredRest + o.deliveredRest,
+          engagementFirstSecond + o.engagementFirstSecond,
+          engagementRest + o.engagementRest);
+    }
+  }
+
+  /**
+   * The marker of a day just aggregated, before its files are moved into place (their names and
+   * size are filled in by {@link #withFiles}).
+   */
+  public static DayMarker of(
+      LocalDate day, List<String> engagementTypes, int lateArrivalHours, long rows, EventCounts c) {
+    return new DayMarker(
+        FORMAT_VERSION,
+        day.toString(),
+        engagementTypes,
+        lateArrivalHours,
+        rows,
+        c.deliveredFirstSecond(),
+        c.deliveredRest(),
+        c.engagementFirstSecond(),
+        c.engagementRest(),
+        0,
+        List.of());
+  }
+
+  /** This marker naming the day's Parquet files and their total size. */
+  public DayMarker withFiles(long bytes, List<String> files) {
+    return new DayMarker(
+        formatVersion,
+        day,
+        engagementTypes,
+        lateArrivalHours,
+        rows,
+        deliveredEventsFirstSecond,
+        deliveredEventsRest,
+        engagementEventsFirstSecond,
+        engagementEventsRest,
+        bytes,
+        files);
+  }
+
   public LocalDate date() {
     return LocalDate.parse(day);
   }

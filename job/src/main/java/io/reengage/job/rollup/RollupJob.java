@@ -9,6 +9,7 @@ import io.reengage.job.read.EventColumns;
 import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
 import io.reengage.job.read.SparkEventReader;
+import io.reengage.job.rules.EngagementTypes;
 import io.reengage.job.rules.RuleParameters;
 import java.io.IOException;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public final class RollupJob {
   public Result run() {
     checkSettled();
     RollupStore store = openStore();
-    RuleParameters types = typesOnly();
+    EngagementTypes types = typesOnly();
     long start = System.nanoTime();
     List<RollupPlan.DayRange> chunks = chunks(daysToDo(store));
     long totalDays =
@@ -237,21 +238,21 @@ public final class RollupJob {
   private record ChunkResult(ReadCounts read, long rows) {}
 
   private ChunkResult rollUpChunk(
-      RollupStore store, RuleParameters types, LocalDate first, LocalDate last) {
+      RollupStore store, EngagementTypes types, LocalDate first, LocalDate last) {
     long fromMs = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     long untilMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     List<io.reengage.job.read.EventFile> files = list(fromMs, untilMs);
     SparkEventReader.EventRead read =
-        SparkEventReader.read(spark, files, new ReadFilter(types.countedTypes(), fromMs, untilMs));
+        SparkEventReader.read(spark, files, new ReadFilter(types.counted(), fromMs, untilMs));
     Dataset<Row> events =
         RollupRules.countedEvents(read.events(), types).persist(StorageLevel.MEMORY_AND_DISK());
     Path staging = null;
     try {
-      Map<LocalDate, long[]> eventCounts = eventCountsByDay(events);
+      Map<LocalDate, DayMarker.EventCounts> eventCounts = eventCountsByDay(events);
       ReadCounts counts = read.counts().value();
       checkBadRecords(counts, first, last);
       staging = store.newStaging();
-      Dataset<Row> daily = RollupRules.dailyAggregates(events, types);
+      Dataset<Row> daily = RollupRules.dailyAggregates(events);
       // One task per day: one Parquet file per day, whatever the shuffle partitioning was.
       daily
           .repartition(col(RollupRules.DAY))
@@ -263,22 +264,15 @@ public final class RollupJob {
       List<DayMarker> markers = new ArrayList<>();
       long rows = 0;
       for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-        long[] c = eventCounts.getOrDefault(d, new long[4]);
         long dayRows = rowsByDay.getOrDefault(d, 0L);
         rows += dayRows;
         markers.add(
-            new DayMarker(
-                DayMarker.FORMAT_VERSION,
-                d.toString(),
-                settings.engagementTypes().stream().sorted().toList(),
+            DayMarker.of(
+                d,
+                types.sorted(),
                 settings.lateArrivalHours(),
                 dayRows,
-                c[0],
-                c[1],
-                c[2],
-                c[3],
-                0,
-                List.of()));
+                eventCounts.getOrDefault(d, DayMarker.EventCounts.NONE)));
       }
       store.publish(staging, markers);
       staging = null;
@@ -300,7 +294,7 @@ public final class RollupJob {
   }
 
   /** Per day: delivered events in the first second, delivered after it, engagement likewise. */
-  private static Map<LocalDate, long[]> eventCountsByDay(Dataset<Row> events) {
+  private static Map<LocalDate, DayMarker.EventCounts> eventCountsByDay(Dataset<Row> events) {
     String ts = EventColumns.ARRIVAL_TIMESTAMP;
     List<Row> rows =
         events
@@ -312,11 +306,12 @@ public final class RollupJob {
                     .as("delivered"))
             .agg(count("*"))
             .collectAsList();
-    Map<LocalDate, long[]> byDay = new HashMap<>();
+    Map<LocalDate, DayMarker.EventCounts> byDay = new HashMap<>();
     for (Row r : rows) {
-      long[] c = byDay.computeIfAbsent(r.getDate(0).toLocalDate(), k -> new long[4]);
-      int index = (r.getBoolean(2) ? 0 : 2) + (r.getBoolean(1) ? 0 : 1);
-      c[index] += r.getLong(3);
+      byDay.merge(
+          r.getDate(0).toLocalDate(),
+          DayMarker.EventCounts.of(r.getBoolean(2), r.getBoolean(1), r.getLong(3)),
+          DayMarker.EventCounts::plus);
     }
     return byDay;
   }
@@ -402,9 +397,9 @@ public final class RollupJob {
     }
   }
 
-  private RuleParameters typesOnly() {
-    // Only the event types matter for daily aggregates; windows are applied when days are combined.
-    return new RuleParameters(settings.to(), 0, 0, 1, settings.engagementTypes(), Long.MAX_VALUE);
+  /** Only the event types matter for daily aggregates; windows apply when days are combined. */
+  private EngagementTypes typesOnly() {
+    return new EngagementTypes(settings.engagementTypes());
   }
 
   private static void logProgress(long done, long total, long startNanos, ReadCounts read) {

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.reengage.job.rules.EngagementTypes;
 import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.rules.UnengagedRules;
 import org.apache.spark.sql.Column;
@@ -75,8 +76,8 @@ public final class RollupRules {
    * are kept so that a later run can count them. {@code events} must already be limited to the
    * counted types (see {@link #countedEvents}) and to whole days.
    */
-  public static Dataset<Row> dailyAggregates(Dataset<Row> events, RuleParameters types) {
-    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(events, types));
+  public static Dataset<Row> dailyAggregates(Dataset<Row> events) {
+    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(events));
     return partials(
         flat.withColumn(
                 TS,
@@ -102,10 +103,10 @@ public final class RollupRules {
         max(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(UnengagedRules.LAST_ENGAGEMENT));
   }
 
-  /** Delivered events and the engagement types of {@code p}, whatever their time. */
-  public static Dataset<Row> countedEvents(Dataset<Row> events, RuleParameters p) {
+  /** Delivered events and the given engagement types, whatever their time. */
+  public static Dataset<Row> countedEvents(Dataset<Row> events, EngagementTypes types) {
     return events.where(
-        col(io.reengage.job.read.EventColumns.EVENT_TYPE).isin(p.countedTypes().toArray()));
+        col(io.reengage.job.read.EventColumns.EVENT_TYPE).isin(types.counted().toArray()));
   }
 
   /**
@@ -138,7 +139,7 @@ public final class RollupRules {
    * columns as {@link #windowedPartials}, one row per address.
    */
   public static Dataset<Row> rawPartials(Dataset<Row> windowed, RuleParameters p) {
-    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(windowed, p));
+    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(windowed));
     return partials(flat.groupBy(col(UnengagedRules.ADDRESS)));
   }
 

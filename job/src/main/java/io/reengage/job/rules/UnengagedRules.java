@@ -68,7 +68,7 @@ public final class UnengagedRules {
 
   /** {@link #unengaged(Dataset, RuleParameters)}, with the steps shown to {@code observer}. */
   public static Dataset<Row> unengaged(Dataset<Row> events, RuleParameters p, Observer observer) {
-    Dataset<Row> joined = distinctRows(observer.windowed(inWindows(events, p)), p);
+    Dataset<Row> joined = distinctRows(observer.windowed(inWindows(events, p)));
     Dataset<Row> flat = observer.flattened(flatten(joined));
     return selectUnengaged(observer.perAddress(perAddress(usableAddresses(flat))), p);
   }
@@ -97,7 +97,7 @@ public final class UnengagedRules {
    * elements, same order) with the same millisecond collapse to one row; an open and a click with
    * the same array and millisecond are one engagement row.
    */
-  public static Dataset<Row> distinctRows(Dataset<Row> windowed, RuleParameters p) {
+  public static Dataset<Row> distinctRows(Dataset<Row> windowed) {
     Column ts = col(EventColumns.ARRIVAL_TIMESTAMP);
     Column isDelivered = col(EventColumns.EVENT_TYPE).equalTo(lit(RuleParameters.DELIVERED));
     return windowed

@@ -177,8 +177,7 @@ class UnengagedRulesTest {
         new EventRows()
             .open(ts, "a@example.com", "b@example.com")
             .click(ts, "a@example.com", "b@example.com");
-    var joined =
-        UnengagedRules.distinctRows(UnengagedRules.inWindows(rows.dataset(), DEFAULTS), DEFAULTS);
+    var joined = UnengagedRules.distinctRows(UnengagedRules.inWindows(rows.dataset(), DEFAULTS));
     assertThat(joined.count()).isEqualTo(1);
   }
 

@@ -141,7 +141,7 @@ class GeneratedAgreementTest {
 
   /** The rollup route, with roughly one day in ten missing from the rollups. */
   private static Dataset<Row> viaRollups(Dataset<Row> events, RuleParameters p, Random random) {
-    Dataset<Row> daily = RollupRules.dailyAggregates(RollupRules.countedEvents(events, p), p);
+    Dataset<Row> daily = RollupRules.dailyAggregates(RollupRules.countedEvents(events, p.types()));
     Map<LocalDate, DayMarker> available = new TreeMap<>();
     LocalDate first = p.deliveredStartDate().minusDays(3);
     for (LocalDate d = first; !d.isAfter(p.asOf().plusDays(2)); d = d.plusDays(1)) {
