@@ -12,6 +12,9 @@ public final class EventColumns {
   public static final String ARRIVAL_TIMESTAMP = "arrival_timestamp";
   public static final String DESTINATION = "destination";
 
+  /** True only for an open classified as a machine open (see MachineOpenClassifier). */
+  public static final String MACHINE_OPEN = "machine_open";
+
   public static final StructType SCHEMA =
       new StructType()
           .add(EVENT_TYPE, DataTypes.StringType, false)

@@ -66,7 +66,11 @@ public final class SparkEventReader {
     JavaRDD<InternalRow> rows = splits.flatMap(new ReadGroup(conf, filter, counts));
     rows.setName(RDD_NAME);
     return new EventRead(
-        spark.internalCreateDataFrame(rows.rdd(), EventColumns.SCHEMA, false), counts);
+        // Until the parser classifies opens (MachineOpenClassifier), no event is a machine open.
+        spark
+            .internalCreateDataFrame(rows.rdd(), EventColumns.SCHEMA, false)
+            .withColumn(EventColumns.MACHINE_OPEN, org.apache.spark.sql.functions.lit(false)),
+        counts);
   }
 
   static int groupCount(List<EventFile> files, int parallelism) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** Builds hand-written event rows for rule tests and reads results back as plain values. */
 final class EventRows {
@@ -23,17 +25,32 @@ final class EventRows {
     return add("_email.open", ms, to);
   }
 
+  /** An open the reader classified as a machine open (SPEC.md "Machine opens"). */
+  EventRows machineOpen(long ms, String... to) {
+    rows.add(RowFactory.create("_email.open", ms, to, true));
+    return this;
+  }
+
   EventRows click(long ms, String... to) {
     return add("_email.click", ms, to);
   }
 
   EventRows add(String type, long ms, String[] to) {
-    rows.add(RowFactory.create(type, ms, to));
+    rows.add(RowFactory.create(type, ms, to, false));
     return this;
   }
 
+  /** The parsed-event columns the rules read, by name. */
+  static final StructType SCHEMA =
+      new StructType()
+          .add(EventColumns.EVENT_TYPE, DataTypes.StringType, false)
+          .add(EventColumns.ARRIVAL_TIMESTAMP, DataTypes.LongType, false)
+          .add(
+              EventColumns.DESTINATION, DataTypes.createArrayType(DataTypes.StringType, true), true)
+          .add(EventColumns.MACHINE_OPEN, DataTypes.BooleanType, false);
+
   Dataset<Row> dataset() {
-    return SparkTestSession.get().createDataFrame(rows, EventColumns.SCHEMA);
+    return SparkTestSession.get().createDataFrame(rows, SCHEMA);
   }
 
   /** One result row of the rules: the four attributes of SPEC.md rule 5. */
