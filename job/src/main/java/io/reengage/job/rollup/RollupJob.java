@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 
 import io.reengage.job.common.ReengageException;
+import io.reengage.job.machineopen.MachineOpenClassification;
 import io.reengage.job.read.EventColumns;
 import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
@@ -51,6 +52,7 @@ public final class RollupJob {
   private final SparkSession spark;
   private final RollupSettings settings;
   private final Clock clock;
+  private MachineOpenClassification machineOpens;
 
   public RollupJob(SparkSession spark, RollupSettings settings, Clock clock) {
     this.spark = spark;
@@ -60,6 +62,9 @@ public final class RollupJob {
 
   public Result run() {
     checkSettled();
+    machineOpens =
+        MachineOpenClassification.load(
+            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
     RollupStore store = openStore();
     RuleParameters types = typesOnly();
     long start = System.nanoTime();
@@ -104,7 +109,7 @@ public final class RollupJob {
     Map<YearMonth, MonthMarker> compacted;
     try {
       for (DayMarker day : store.completeDays(first.atDay(1), last.atEndOfMonth()).values()) {
-        if (day.usableFor(settings.engagementTypes())) {
+        if (day.usableFor(settings.engagementTypes(), machineOpens.id())) {
           daysByMonth.computeIfAbsent(YearMonth.from(day.date()), m -> new ArrayList<>()).add(day);
         }
       }
@@ -209,7 +214,7 @@ public final class RollupJob {
     LocalDate open = null;
     for (LocalDate d = settings.from(); !d.isAfter(settings.to()); d = d.plusDays(1)) {
       DayMarker m = complete.get(d);
-      boolean done = m != null && m.usableFor(settings.engagementTypes());
+      boolean done = m != null && m.usableFor(settings.engagementTypes(), machineOpens.id());
       if (!done && open == null) {
         open = d;
       } else if (done && open != null) {
@@ -263,7 +268,7 @@ public final class RollupJob {
       List<DayMarker> markers = new ArrayList<>();
       long rows = 0;
       for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-        long[] c = eventCounts.getOrDefault(d, new long[4]);
+        long[] c = eventCounts.getOrDefault(d, new long[6]);
         long dayRows = rowsByDay.getOrDefault(d, 0L);
         rows += dayRows;
         markers.add(
@@ -277,6 +282,9 @@ public final class RollupJob {
                 c[1],
                 c[2],
                 c[3],
+                machineOpens.id(),
+                c[4],
+                c[5],
                 0,
                 List.of()));
       }
@@ -309,14 +317,19 @@ public final class RollupJob {
                     .as("d"),
                 expr("pmod(" + ts + ", 86400000) < 1000").as("first"),
                 expr(EventColumns.EVENT_TYPE + " = '" + RuleParameters.DELIVERED + "'")
-                    .as("delivered"))
+                    .as("delivered"),
+                col(EventColumns.MACHINE_OPEN))
             .agg(count("*"))
             .collectAsList();
+    // Per day: delivered, engagement and machine-open events, each split at the first second.
     Map<LocalDate, long[]> byDay = new HashMap<>();
     for (Row r : rows) {
-      long[] c = byDay.computeIfAbsent(r.getDate(0).toLocalDate(), k -> new long[4]);
-      int index = (r.getBoolean(2) ? 0 : 2) + (r.getBoolean(1) ? 0 : 1);
-      c[index] += r.getLong(3);
+      long[] c = byDay.computeIfAbsent(r.getDate(0).toLocalDate(), k -> new long[6]);
+      int rest = r.getBoolean(1) ? 0 : 1;
+      c[(r.getBoolean(2) ? 0 : 2) + rest] += r.getLong(4);
+      if (r.getBoolean(3)) {
+        c[4 + rest] += r.getLong(4);
+      }
     }
     return byDay;
   }

@@ -216,6 +216,9 @@ public final class RollupStore {
               day.deliveredEventsRest(),
               day.engagementEventsFirstSecond(),
               day.engagementEventsRest(),
+              day.machineOpenClassification(),
+              day.machineOpensFirstSecond(),
+              day.machineOpensRest(),
               written.bytes(),
               written.names());
       if (fs.exists(staged)) {

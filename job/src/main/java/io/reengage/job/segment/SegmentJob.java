@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import io.reengage.job.common.Filesystems;
 import io.reengage.job.common.ObservedMetrics;
 import io.reengage.job.common.ReengageException;
+import io.reengage.job.machineopen.MachineOpenClassification;
 import io.reengage.job.read.EventColumns;
 import io.reengage.job.read.EventFile;
 import io.reengage.job.read.EventInputs;
@@ -68,6 +69,7 @@ public final class SegmentJob {
   private final RuleParameters rules;
   private Dataset<Row> crossCheckInput;
   private SparkEventReader.EventRead read;
+  private MachineOpenClassification machineOpens;
 
   /** Names of the counts observed during the job. */
   private static final String WINDOWED = "windowed-events";
@@ -89,6 +91,15 @@ public final class SegmentJob {
     summary.eventsUri = settings.eventsUri();
     spark.sparkContext().setJobDescription("reengage segment as-of " + rules.asOf());
 
+    // Read the IP list before anything else: a bad list fails the run before any event is read.
+    machineOpens =
+        MachineOpenClassification.load(
+            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
+    summary.machineOpenSettings.put("mode", settings.machineOpens().mode().optionValue());
+    summary.machineOpenSettings.put("ipList", settings.machineOpens().ipListUri());
+    summary.machineOpenSettings.put("ipListPrefixes", machineOpens.ipListPrefixes());
+    summary.machineOpenSettings.put("classification", machineOpens.id());
+
     OutputPublisher publisher = prepareOutput();
     boolean published = false;
     try (ObservedMetrics observed = new ObservedMetrics(spark);
@@ -106,7 +117,12 @@ public final class SegmentJob {
       t = System.nanoTime();
       Dataset<Row> unengaged =
           UnengagedRules.selectUnengaged(
-                  observed.observe(perAddress, ADDRESSES, count(lit(1))), rules)
+                  observed.observe(
+                      perAddress,
+                      ADDRESSES,
+                      count(lit(1)),
+                      count(when(UnengagedRules.unengagedIgnoringMachineOpens(rules), 1))),
+                  rules)
               .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         summary.unengaged = unengaged.count();
@@ -117,6 +133,8 @@ public final class SegmentJob {
         checkBadRecords(summary.read);
         summary.deliveredEvents += observed.getLong(WINDOWED, 0);
         summary.engagementEvents += observed.getLong(WINDOWED, 1);
+        summary.machineOpens += observed.getLong(WINDOWED, 2);
+        summary.unengagedIgnoringMachineOpens = observed.getLong(ADDRESSES, 1);
         summary.droppedAddresses = observed.getLong(DROPPED, 0);
         summary.addresses = observed.getLong(ADDRESSES, 0);
         if (settings.crossCheck()) {
@@ -196,7 +214,7 @@ public final class SegmentJob {
         listInputs(
             summary,
             List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
-    Dataset<Row> windowed = windowedEvents(files, null, observed);
+    Dataset<Row> windowed = UnengagedRules.forMode(windowedEvents(files, null, observed), mode());
     Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(windowed, rules));
     // Unusable elements are counted after the query's DISTINCT, where the full scan and the rollup
     // path see the same rows.
@@ -211,7 +229,9 @@ public final class SegmentJob {
     LocalDate firstDay = min(rules.deliveredStartDate(), rules.engagementStartDate());
     try {
       store = new RollupStore(settings.rollupsUri(), spark.sparkContext().hadoopConfiguration());
-      plan = RollupPlan.of(rules, store.completeDays(firstDay, rules.asOf().plusDays(1)));
+      plan =
+          RollupPlan.of(
+              rules, store.completeDays(firstDay, rules.asOf().plusDays(1)), machineOpens.id());
     } catch (IOException | RuntimeException e) {
       throw new ReengageException(
           "Cannot read --rollups "
@@ -235,11 +255,13 @@ public final class SegmentJob {
     }
     List<EventFile> files = ranges.isEmpty() ? List.of() : listInputs(summary, ranges);
 
-    Dataset<Row> windowed = windowedEvents(files, plan.rawEpochDays(), observed);
+    Dataset<Row> windowed =
+        UnengagedRules.forMode(windowedEvents(files, plan.rawEpochDays(), observed), mode());
     summary.deliveredEvents += plan.rollupDeliveredEvents();
     summary.engagementEvents += plan.rollupEngagementEvents();
+    summary.machineOpens += plan.rollupMachineOpens();
     Dataset<Row> rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan, summary);
-    Dataset<Row> combined = RollupRules.perAddressWithRollups(windowed, rolledUp, rules);
+    Dataset<Row> combined = RollupRules.perAddressWithRollups(windowed, rolledUp, rules, mode());
     combined =
         observed.observe(
             combined,
@@ -254,7 +276,12 @@ public final class SegmentJob {
             col(UnengagedRules.MAX_DELIVERED),
             col(UnengagedRules.MIN_DELIVERED),
             col(UnengagedRules.LAST_ENGAGEMENT),
-            col(UnengagedRules.NUM_DELIVERED));
+            col(UnengagedRules.NUM_DELIVERED),
+            col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
+  }
+
+  private io.reengage.job.rules.MachineOpenMode mode() {
+    return settings.machineOpens().mode();
   }
 
   /**
@@ -384,7 +411,8 @@ public final class SegmentJob {
         UnengagedRules.inWindows(events, rules),
         WINDOWED,
         count(when(delivered, 1)),
-        count(when(not(delivered), 1)));
+        count(when(not(delivered), 1)),
+        count(when(UnengagedRules.isMachineOpen(), 1)));
   }
 
   private OutputPublisher prepareOutput() {

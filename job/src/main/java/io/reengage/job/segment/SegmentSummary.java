@@ -28,6 +28,16 @@ public final class SegmentSummary {
   public long addresses;
   public long unengaged;
   public long droppedAddresses;
+
+  /** In-window opens classified as machine opens, per event before the query's DISTINCT. */
+  public long machineOpens;
+
+  /** The segment's size under --machine-opens ignore, whatever this run's mode. */
+  public long unengagedIgnoringMachineOpens;
+
+  /** {@code mode}, {@code ipList}, {@code ipListPrefixes}, {@code classification}. */
+  public Map<String, Object> machineOpenSettings = new LinkedHashMap<>();
+
   public long outputFiles;
   public long outputBytes;
   public String importUri;
@@ -76,6 +86,9 @@ public final class SegmentSummary {
     m.put("addresses", addresses);
     m.put("unengaged", unengaged);
     m.put("droppedAddresses", droppedAddresses);
+    m.put("machineOpens", machineOpens);
+    m.put("unengagedIgnoringMachineOpens", unengagedIgnoringMachineOpens);
+    m.put("machineOpenSettings", machineOpenSettings);
     m.put("outputFiles", outputFiles);
     m.put("outputBytes", outputBytes);
     m.put("importUri", importUri);
