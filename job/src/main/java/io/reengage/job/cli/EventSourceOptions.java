@@ -1,10 +1,10 @@
 package io.reengage.job.cli;
 
 import io.reengage.job.machineopen.MachineOpenSettings;
+import io.reengage.job.read.EventTypeAliases;
 import io.reengage.job.read.FolderLayout;
 import io.reengage.job.rules.MachineOpenMode;
 import io.reengage.job.segment.SegmentSettings;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -26,7 +26,9 @@ final class EventSourceOptions {
       split = ",",
       defaultValue = "_email.open,_email.click",
       description =
-          "Event types that count as engagement, comma-separated. Default: ${DEFAULT-VALUE}.")
+          "Event types that count as engagement, comma-separated, by their Pinpoint names; SES's"
+              + " Open and Click are accepted for _email.open and _email.click. Default:"
+              + " ${DEFAULT-VALUE}.")
   List<String> engagementTypes;
 
   @Option(
@@ -81,7 +83,7 @@ final class EventSourceOptions {
   boolean verbose;
 
   Set<String> engagementTypes() {
-    return new LinkedHashSet<>(engagementTypes.stream().map(String::trim).toList());
+    return EventTypeAliases.canonical(engagementTypes.stream().map(String::trim).toList());
   }
 
   MachineOpenSettings machineOpens() {

@@ -2,6 +2,7 @@ package io.reengage.job.machineopen;
 
 import io.reengage.job.common.ReengageException;
 import io.reengage.job.read.IpRangeMatcher;
+import io.reengage.job.read.MachineOpenClassifier;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 
@@ -14,6 +15,13 @@ import org.apache.hadoop.conf.Configuration;
  * @param ipListPrefixes how many prefixes the list held (0 without a list)
  */
 public record MachineOpenClassification(IpRangeMatcher ipRanges, String id, long ipListPrefixes) {
+
+  /** The reader's classifier: by user agent (and SES's bot flag), and the IP ranges if any. */
+  public MachineOpenClassifier classifier() {
+    return ipRanges == null
+        ? MachineOpenClassifier.userAgentOnly()
+        : MachineOpenClassifier.withIpRanges(ipRanges);
+  }
 
   /**
    * Reads the IP list of {@code settings}, if any.

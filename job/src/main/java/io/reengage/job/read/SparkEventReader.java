@@ -66,11 +66,7 @@ public final class SparkEventReader {
     JavaRDD<InternalRow> rows = splits.flatMap(new ReadGroup(conf, filter, counts));
     rows.setName(RDD_NAME);
     return new EventRead(
-        // Until the parser classifies opens (MachineOpenClassifier), no event is a machine open.
-        spark
-            .internalCreateDataFrame(rows.rdd(), EventColumns.SCHEMA, false)
-            .withColumn(EventColumns.MACHINE_OPEN, org.apache.spark.sql.functions.lit(false)),
-        counts);
+        spark.internalCreateDataFrame(rows.rdd(), EventColumns.SCHEMA, false), counts);
   }
 
   static int groupCount(List<EventFile> files, int parallelism) {
@@ -183,9 +179,10 @@ public final class SparkEventReader {
     private final ReadCountsAccumulator accumulator;
     private final ArrayDeque<InternalRow> pending = new ArrayDeque<>();
     private final EventFileReader.EventSink sink =
-        (type, ts, destination) ->
+        (type, ts, destination, machineOpen) ->
             pending.add(
-                new GenericInternalRow(new Object[] {eventType(type), ts, array(destination)}));
+                new GenericInternalRow(
+                    new Object[] {eventType(type), ts, array(destination), machineOpen}));
 
     /** The few event types, encoded once per task instead of once per event. */
     private final java.util.Map<String, UTF8String> eventTypes = new java.util.HashMap<>();

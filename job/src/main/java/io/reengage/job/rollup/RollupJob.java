@@ -247,7 +247,10 @@ public final class RollupJob {
     long untilMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     List<io.reengage.job.read.EventFile> files = list(fromMs, untilMs);
     SparkEventReader.EventRead read =
-        SparkEventReader.read(spark, files, new ReadFilter(types.countedTypes(), fromMs, untilMs));
+        SparkEventReader.read(
+            spark,
+            files,
+            new ReadFilter(types.countedTypes(), fromMs, untilMs, machineOpens.classifier()));
     Dataset<Row> events =
         RollupRules.countedEvents(read.events(), types).persist(StorageLevel.MEMORY_AND_DISK());
     Path staging = null;

@@ -391,7 +391,11 @@ public final class SegmentJob {
   private Dataset<Row> windowedEvents(
       List<EventFile> files, List<Long> onlyEpochDays, ObservedMetrics observed) {
     ReadFilter filter =
-        new ReadFilter(rules.countedTypes(), rules.earliestRelevantMillis(), rules.untilMillis());
+        new ReadFilter(
+            rules.countedTypes(),
+            rules.earliestRelevantMillis(),
+            rules.untilMillis(),
+            machineOpens.classifier());
     read = SparkEventReader.read(spark, files, filter);
     Dataset<Row> events = read.events();
     if (settings.crossCheck()) {

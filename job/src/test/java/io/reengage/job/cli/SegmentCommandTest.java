@@ -271,7 +271,7 @@ class SegmentCommandTest {
   void machineOpenOptions_areInTheHelp() {
     assertThat(run("segment", "--help")).isZero();
     assertThat(out.toString())
-        .contains("--machine-opens", "count (as engagement", "--machine-open-ips", "egress");
+        .contains("--machine-opens", "Default: count.", "--machine-open-ips", "egress");
   }
 
   @Test

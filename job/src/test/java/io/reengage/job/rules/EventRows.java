@@ -9,8 +9,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /** Builds hand-written event rows for rule tests and reads results back as plain values. */
 final class EventRows {
@@ -40,17 +38,8 @@ final class EventRows {
     return this;
   }
 
-  /** The parsed-event columns the rules read, by name. */
-  static final StructType SCHEMA =
-      new StructType()
-          .add(EventColumns.EVENT_TYPE, DataTypes.StringType, false)
-          .add(EventColumns.ARRIVAL_TIMESTAMP, DataTypes.LongType, false)
-          .add(
-              EventColumns.DESTINATION, DataTypes.createArrayType(DataTypes.StringType, true), true)
-          .add(EventColumns.MACHINE_OPEN, DataTypes.BooleanType, false);
-
   Dataset<Row> dataset() {
-    return SparkTestSession.get().createDataFrame(rows, SCHEMA);
+    return SparkTestSession.get().createDataFrame(rows, EventColumns.SCHEMA);
   }
 
   /** One result row of the rules: the four attributes of SPEC.md rule 5. */

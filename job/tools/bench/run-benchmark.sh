@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reengage benchmark: one command, whole processes, medians of several runs, ratios from the same run.
 #
-#   job/bench/run-benchmark.sh [WORK_DIR] [RUNS]        (defaults: /tmp/reengage-bench, 3)
+#   job/tools/bench/run-benchmark.sh [WORK_DIR] [RUNS]        (defaults: /tmp/reengage-bench, 3)
 #
 # Generates (once, deterministic) about 2 million Pinpoint email events over 12 months in Firehose's
 # layout - newline-delimited, 15 % of the objects gzipped, so that Spark's JSON source can read the same
@@ -18,7 +18,7 @@
 # WORK_DIR/results.md and stdout. Peak memory is the process's maximum resident set size.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 WORK="${1:-/tmp/reengage-bench}"
 RUNS="${2:-3}"
 AS_OF=2026-08-31
