@@ -15,6 +15,10 @@ import java.util.List;
  *
  * @param source {@code raw} for a full scan, {@code rollups+raw} with {@code --rollups}
  * @param rollups with {@code --rollups}, which days came from rollups; absent otherwise
+ * @param machineOpens in-window opens classified as machine opens, per event before the query's
+ *     DISTINCT, whatever the mode
+ * @param unengagedIgnoringMachineOpens the segment's size under {@code --machine-opens ignore},
+ *     whatever the mode
  */
 public record RunSummary(
     String asOf,
@@ -31,6 +35,9 @@ public record RunSummary(
     long addresses,
     long unengaged,
     long droppedAddresses,
+    long machineOpens,
+    long unengagedIgnoringMachineOpens,
+    @JsonInclude(Include.NON_NULL) MachineOpenSettings machineOpenSettings,
     long outputFiles,
     long outputBytes,
     String importUri,
@@ -52,6 +59,16 @@ public record RunSummary(
   /** What was listed and read under {@code --events}. */
   public record Inputs(
       String uri, String layout, int foldersListed, long files, long bytes, long unreadableFiles) {}
+
+  /**
+   * How machine opens were treated: {@code count} or {@code ignore}, the {@code --machine-open-ips}
+   * list (absent without one), its number of prefixes, and the classification rollups record.
+   */
+  public record MachineOpenSettings(
+      String mode,
+      @JsonInclude(Include.NON_NULL) String ipList,
+      long ipListPrefixes,
+      String classification) {}
 
   /** Whether {@code --cross-check} ran, and how many rows differed. */
   public record CrossCheck(boolean ran, long mismatchedRows) {}
@@ -102,6 +119,9 @@ public record RunSummary(
     private long addresses;
     private long unengaged;
     private long droppedAddresses;
+    private long machineOpens;
+    private long unengagedIgnoringMachineOpens;
+    private MachineOpenSettings machineOpenSettings;
     private long outputFiles;
     private long outputBytes;
     private String importUri;
@@ -202,6 +222,21 @@ public record RunSummary(
     }
 
     /** Null for a full scan; sets {@code source} too. */
+    public Builder machineOpens(long v) {
+      machineOpens = v;
+      return this;
+    }
+
+    public Builder unengagedIgnoringMachineOpens(long v) {
+      unengagedIgnoringMachineOpens = v;
+      return this;
+    }
+
+    public Builder machineOpenSettings(MachineOpenSettings v) {
+      machineOpenSettings = v;
+      return this;
+    }
+
     public Builder rollups(Rollups v) {
       rollups = v;
       return this;
@@ -228,6 +263,9 @@ public record RunSummary(
           addresses,
           unengaged,
           droppedAddresses,
+          machineOpens,
+          unengagedIgnoringMachineOpens,
+          machineOpenSettings,
           outputFiles,
           outputBytes,
           importUri,

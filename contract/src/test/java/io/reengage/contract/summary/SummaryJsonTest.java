@@ -25,6 +25,9 @@ class SummaryJsonTest {
         .addresses(57)
         .unengaged(32)
         .droppedAddresses(16)
+        .machineOpens(4)
+        .unengagedIgnoringMachineOpens(33)
+        .machineOpenSettings(new RunSummary.MachineOpenSettings("count", null, 0, "user-agent"))
         .outputFiles(1)
         .outputBytes(2500)
         .importUri("file:/out/import/")
@@ -70,6 +73,13 @@ class SummaryJsonTest {
               "addresses" : 57,
               "unengaged" : 32,
               "droppedAddresses" : 16,
+              "machineOpens" : 4,
+              "unengagedIgnoringMachineOpens" : 33,
+              "machineOpenSettings" : {
+                "mode" : "count",
+                "ipListPrefixes" : 0,
+                "classification" : "user-agent"
+              },
               "outputFiles" : 1,
               "outputBytes" : 2500,
               "importUri" : "file:/out/import/",

@@ -156,6 +156,7 @@ final class SegmentCommand implements Callable<Integer> {
         source.lateArrivalHours,
         source.maxBadFraction,
         rollups,
-        crossCheck);
+        crossCheck,
+        source.machineOpens());
   }
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 
 import io.reengage.job.common.ReengageException;
+import io.reengage.job.machineopen.MachineOpenClassification;
 import io.reengage.job.read.EventColumns;
 import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
@@ -52,6 +53,7 @@ public final class RollupJob {
   private final SparkSession spark;
   private final RollupSettings settings;
   private final Clock clock;
+  private MachineOpenClassification machineOpens;
 
   public RollupJob(SparkSession spark, RollupSettings settings, Clock clock) {
     this.spark = spark;
@@ -61,6 +63,9 @@ public final class RollupJob {
 
   public Result run() {
     checkSettled();
+    machineOpens =
+        MachineOpenClassification.load(
+            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
     RollupStore store = openStore();
     EngagementTypes types = typesOnly();
     long start = System.nanoTime();
@@ -105,7 +110,7 @@ public final class RollupJob {
     Map<YearMonth, MonthMarker> compacted;
     try {
       for (DayMarker day : store.completeDays(first.atDay(1), last.atEndOfMonth()).values()) {
-        if (day.usableFor(settings.engagementTypes())) {
+        if (day.usableFor(settings.engagementTypes(), machineOpens.id())) {
           daysByMonth.computeIfAbsent(YearMonth.from(day.date()), m -> new ArrayList<>()).add(day);
         }
       }
@@ -210,7 +215,7 @@ public final class RollupJob {
     LocalDate open = null;
     for (LocalDate d = settings.from(); !d.isAfter(settings.to()); d = d.plusDays(1)) {
       DayMarker m = complete.get(d);
-      boolean done = m != null && m.usableFor(settings.engagementTypes());
+      boolean done = m != null && m.usableFor(settings.engagementTypes(), machineOpens.id());
       if (!done && open == null) {
         open = d;
       } else if (done && open != null) {
@@ -243,7 +248,10 @@ public final class RollupJob {
     long untilMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     List<io.reengage.job.read.EventFile> files = list(fromMs, untilMs);
     SparkEventReader.EventRead read =
-        SparkEventReader.read(spark, files, new ReadFilter(types.counted(), fromMs, untilMs));
+        SparkEventReader.read(
+            spark,
+            files,
+            new ReadFilter(types.counted(), fromMs, untilMs, machineOpens.classifier()));
     Dataset<Row> events =
         RollupRules.countedEvents(read.events(), types).persist(StorageLevel.MEMORY_AND_DISK());
     Path staging = null;
@@ -272,6 +280,7 @@ public final class RollupJob {
                 types.sorted(),
                 settings.lateArrivalHours(),
                 dayRows,
+                machineOpens.id(),
                 eventCounts.getOrDefault(d, DayMarker.EventCounts.NONE)));
       }
       store.publish(staging, markers);
@@ -303,14 +312,16 @@ public final class RollupJob {
                     .as("d"),
                 expr("pmod(" + ts + ", 86400000) < 1000").as("first"),
                 expr(EventColumns.EVENT_TYPE + " = '" + RuleParameters.DELIVERED + "'")
-                    .as("delivered"))
+                    .as("delivered"),
+                col(EventColumns.MACHINE_OPEN))
             .agg(count("*"))
             .collectAsList();
+    // Per day: delivered, engagement and machine-open events, each split at the first second.
     Map<LocalDate, DayMarker.EventCounts> byDay = new HashMap<>();
     for (Row r : rows) {
       byDay.merge(
           r.getDate(0).toLocalDate(),
-          DayMarker.EventCounts.of(r.getBoolean(2), r.getBoolean(1), r.getLong(3)),
+          DayMarker.EventCounts.of(r.getBoolean(2), r.getBoolean(1), r.getBoolean(3), r.getLong(4)),
           DayMarker.EventCounts::plus);
     }
     return byDay;

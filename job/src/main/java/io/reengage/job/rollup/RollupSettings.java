@@ -1,5 +1,6 @@
 package io.reengage.job.rollup;
 
+import io.reengage.job.machineopen.MachineOpenSettings;
 import io.reengage.job.read.FolderLayout;
 import java.time.LocalDate;
 import java.util.Set;
@@ -12,6 +13,8 @@ import java.util.Set;
  *     know the feed is complete)
  * @param skipComplete leave days that already have a complete rollup for the same engagement types
  *     alone (the daily workflow rolls up only what is new)
+ * @param machineOpens the IP list decides which opens the rollups hold as machine opens; the mode
+ *     does not matter, as rollups keep what both modes need
  */
 public record RollupSettings(
     String eventsUri,
@@ -24,7 +27,8 @@ public record RollupSettings(
     double maxBadFraction,
     int chunkDays,
     boolean allowUnsettled,
-    boolean skipComplete) {
+    boolean skipComplete,
+    MachineOpenSettings machineOpens) {
 
   public static final int DEFAULT_CHUNK_DAYS = 31;
 
@@ -51,5 +55,8 @@ public record RollupSettings(
           "Invalid max-bad-fraction: " + maxBadFraction + " (must be between 0 and 1)");
     }
     engagementTypes = Set.copyOf(engagementTypes);
+    if (machineOpens == null) {
+      machineOpens = MachineOpenSettings.DEFAULTS;
+    }
   }
 }

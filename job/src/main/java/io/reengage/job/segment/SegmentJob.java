@@ -14,6 +14,7 @@ import io.reengage.contract.summary.SummaryJson;
 import io.reengage.job.common.Filesystems;
 import io.reengage.job.common.ObservedMetrics;
 import io.reengage.job.common.ReengageException;
+import io.reengage.job.machineopen.MachineOpenClassification;
 import io.reengage.job.read.EventColumns;
 import io.reengage.job.read.EventFile;
 import io.reengage.job.read.EventInputs;
@@ -68,6 +69,7 @@ public final class SegmentJob {
   private final SparkSession spark;
   private final SegmentSettings settings;
   private final RuleParameters rules;
+  private MachineOpenClassification machineOpens;
 
   /** Names of the counts observed during the job. */
   private static final String WINDOWED = "windowed-events";
@@ -93,6 +95,7 @@ public final class SegmentJob {
       Listing listing,
       long rollupDeliveredEvents,
       long rollupEngagementEvents,
+      long rollupMachineOpens,
       RunSummary.Rollups rollups) {}
 
   /** What listing the event inputs found; empty when no raw day had to be listed. */
@@ -105,6 +108,10 @@ public final class SegmentJob {
   public RunSummary run() {
     long jobStart = System.nanoTime();
     spark.sparkContext().setJobDescription("reengage segment as-of " + rules.asOf());
+    // Read the IP list before anything else: a bad list fails the run before any event is read.
+    machineOpens =
+        MachineOpenClassification.load(
+            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
 
     OutputPublisher publisher = prepareOutput();
     boolean published = false;
@@ -173,6 +180,14 @@ public final class SegmentJob {
                 .addresses(addresses)
                 .unengaged(unengagedCount)
                 .droppedAddresses(dropped)
+                .machineOpens(observed.getLong(WINDOWED, 2) + planned.rollupMachineOpens())
+                .unengagedIgnoringMachineOpens(observed.getLong(ADDRESSES, 1))
+                .machineOpenSettings(
+                    new RunSummary.MachineOpenSettings(
+                        mode().optionValue(),
+                        settings.machineOpens().ipListUri(),
+                        machineOpens.ipListPrefixes(),
+                        machineOpens.id()))
                 .outputFiles(written.files())
                 .outputBytes(written.bytes())
                 .importUri(written.importUri())
@@ -256,8 +271,9 @@ public final class SegmentJob {
             List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
     SparkEventReader.EventRead read = readEvents(found.files());
     Dataset<Row> events = cachedForCrossCheck(read.events());
-    Dataset<Row> unengaged = UnengagedRules.unengaged(events, rules, new Counts(observed));
-    return new Planned(unengaged, read, crossCheckInput(events), listing(found), 0, 0, null);
+    Dataset<Row> unengaged =
+        UnengagedRules.unengaged(events, rules, mode(), new Counts(observed, rules));
+    return new Planned(unengaged, read, crossCheckInput(events), listing(found), 0, 0, 0, null);
   }
 
   /** Whole days from rollups, the rest of the windows from raw events; see {@link RollupPlan}. */
@@ -267,7 +283,9 @@ public final class SegmentJob {
     LocalDate firstDay = min(rules.deliveredStartDate(), rules.engagementStartDate());
     try {
       store = new RollupStore(settings.rollupsUri(), spark.sparkContext().hadoopConfiguration());
-      plan = RollupPlan.of(rules, store.completeDays(firstDay, rules.asOf().plusDays(1)));
+      plan =
+          RollupPlan.of(
+              rules, store.completeDays(firstDay, rules.asOf().plusDays(1)), machineOpens.id());
     } catch (IOException | RuntimeException e) {
       throw cannotReadRollups(e);
     }
@@ -290,12 +308,13 @@ public final class SegmentJob {
         events.where(
             expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP))
                 .isin(plan.rawEpochDays().toArray()));
-    Counts counts = new Counts(observed);
-    Dataset<Row> windowed = counts.windowed(UnengagedRules.inWindows(rawDays, rules));
+    Counts counts = new Counts(observed, rules);
+    Dataset<Row> windowed =
+        UnengagedRules.forMode(counts.windowed(UnengagedRules.inWindows(rawDays, rules)), mode());
     RolledUp rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan);
     Dataset<Row> combined =
         RollupRules.perAddressWithRollups(
-            windowed, rolledUp == null ? null : rolledUp.rows(), rules);
+            windowed, rolledUp == null ? null : rolledUp.rows(), rules, mode());
     combined =
         observed.observe(
             combined,
@@ -311,7 +330,8 @@ public final class SegmentJob {
                 col(UnengagedRules.MAX_DELIVERED),
                 col(UnengagedRules.MIN_DELIVERED),
                 col(UnengagedRules.LAST_ENGAGEMENT),
-                col(UnengagedRules.NUM_DELIVERED));
+                col(UnengagedRules.NUM_DELIVERED),
+                col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
     return new Planned(
         UnengagedRules.selectUnengaged(counts.perAddress(perAddress), rules),
         read,
@@ -319,6 +339,7 @@ public final class SegmentJob {
         found == null ? new Listing(null, 0) : listing(found),
         plan.rollupDeliveredEvents(),
         plan.rollupEngagementEvents(),
+        plan.rollupMachineOpens(),
         describe(plan, rolledUp));
   }
 
@@ -428,7 +449,11 @@ public final class SegmentJob {
   /** The events of the files, lazily: nothing is read until the job's action. */
   private SparkEventReader.EventRead readEvents(List<EventFile> files) {
     ReadFilter filter =
-        new ReadFilter(rules.countedTypes(), rules.earliestRelevantMillis(), rules.untilMillis());
+        new ReadFilter(
+            rules.countedTypes(),
+            rules.earliestRelevantMillis(),
+            rules.untilMillis(),
+            machineOpens.classifier());
     return SparkEventReader.read(spark, files, filter);
   }
 
@@ -446,20 +471,27 @@ public final class SegmentJob {
 
   /**
    * The summary's counts, observed while the rules run: windowed events by type (delivered,
-   * engagement), unusable destination elements and addresses.
+   * engagement, machine opens, before machine opens are dropped under ignore), unusable destination
+   * elements, addresses, and addresses unengaged were machine opens ignored.
    */
   private static final class Counts implements UnengagedRules.Observer {
     private final ObservedMetrics observed;
+    private final RuleParameters rules;
 
-    Counts(ObservedMetrics observed) {
+    Counts(ObservedMetrics observed, RuleParameters rules) {
       this.observed = observed;
+      this.rules = rules;
     }
 
     @Override
     public Dataset<Row> windowed(Dataset<Row> windowed) {
       Column delivered = col(EventColumns.EVENT_TYPE).equalTo(RuleParameters.DELIVERED);
       return observed.observe(
-          windowed, WINDOWED, count(when(delivered, 1)), count(when(not(delivered), 1)));
+          windowed,
+          WINDOWED,
+          count(when(delivered, 1)),
+          count(when(not(delivered), 1)),
+          count(when(UnengagedRules.isMachineOpen(), 1)));
     }
 
     /**
@@ -473,8 +505,16 @@ public final class SegmentJob {
 
     @Override
     public Dataset<Row> perAddress(Dataset<Row> perAddress) {
-      return observed.observe(perAddress, ADDRESSES, count(lit(1)));
+      return observed.observe(
+          perAddress,
+          ADDRESSES,
+          count(lit(1)),
+          count(when(UnengagedRules.unengagedIgnoringMachineOpens(rules), 1)));
     }
+  }
+
+  private io.reengage.job.rules.MachineOpenMode mode() {
+    return settings.machineOpens().mode();
   }
 
   private OutputPublisher prepareOutput() {

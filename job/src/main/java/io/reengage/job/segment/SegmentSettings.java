@@ -1,5 +1,6 @@
 package io.reengage.job.segment;
 
+import io.reengage.job.machineopen.MachineOpenSettings;
 import io.reengage.job.read.FolderLayout;
 import io.reengage.job.rules.RuleParameters;
 
@@ -10,6 +11,7 @@ import io.reengage.job.rules.RuleParameters;
  * @param maxBadFraction the run fails when bad records exceed this share of all records
  * @param rollupsUri where daily rollups live, or null for a full scan of raw events
  * @param crossCheck also run the Spark SQL port of the Athena query and fail on any difference
+ * @param machineOpens what machine opens do, and how they are told apart
  */
 public record SegmentSettings(
     String eventsUri,
@@ -19,7 +21,8 @@ public record SegmentSettings(
     int lateArrivalHours,
     double maxBadFraction,
     String rollupsUri,
-    boolean crossCheck) {
+    boolean crossCheck,
+    MachineOpenSettings machineOpens) {
 
   public static final int DEFAULT_LATE_ARRIVAL_HOURS = 24;
   public static final double DEFAULT_MAX_BAD_FRACTION = 0.001;
@@ -32,6 +35,14 @@ public record SegmentSettings(
     if (!(maxBadFraction >= 0.0 && maxBadFraction <= 1.0)) {
       throw new IllegalArgumentException(
           "Invalid max-bad-fraction: " + maxBadFraction + " (must be between 0 and 1)");
+    }
+    if (machineOpens == null) {
+      machineOpens = MachineOpenSettings.DEFAULTS;
+    }
+    if (crossCheck && machineOpens.mode() != io.reengage.job.rules.MachineOpenMode.COUNT) {
+      throw new IllegalArgumentException(
+          "Invalid options: --cross-check compares with the Athena query, which counts machine"
+              + " opens; run it with --machine-opens count");
     }
     if (crossCheck && rollupsUri != null) {
       throw new IllegalArgumentException(

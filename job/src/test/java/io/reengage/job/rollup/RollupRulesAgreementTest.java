@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reengage.job.read.EventColumns;
+import io.reengage.job.rules.MachineOpenMode;
 import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.rules.UnengagedRules;
 import io.reengage.job.testing.DatasetAssert;
@@ -85,9 +86,10 @@ class RollupRulesAgreementTest {
     Dataset<Row> daily =
         rolledUpDays == null
             ? null
-            : RollupRules.dailyAggregates(RollupRules.countedEvents(rolledUpDays, P), P);
+            : RollupRules.dailyAggregates(RollupRules.countedEvents(rolledUpDays, P.types()));
     Dataset<Row> combined =
-        RollupRules.perAddressWithRollups(UnengagedRules.inWindows(rawDays, P), daily, P);
+        RollupRules.perAddressWithRollups(
+            UnengagedRules.inWindows(rawDays, P), daily, P, MachineOpenMode.COUNT);
     return UnengagedRules.selectUnengaged(
         UnengagedRules.usableAddresses(combined)
             .select(
