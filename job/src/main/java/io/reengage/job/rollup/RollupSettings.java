@@ -2,6 +2,7 @@ package io.reengage.job.rollup;
 
 import io.reengage.job.read.FolderLayout;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Set;
  *     alone (the daily workflow rolls up only what is new)
  */
 public record RollupSettings(
-    String eventsUri,
+    List<String> eventsUris,
     String rollupsUri,
     LocalDate from,
     LocalDate to,
@@ -35,6 +36,7 @@ public record RollupSettings(
   }
 
   public RollupSettings {
+    eventsUris = io.reengage.job.segment.SegmentSettings.checkRoots(eventsUris);
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("Invalid range: --to " + to + " is before --from " + from);
     }

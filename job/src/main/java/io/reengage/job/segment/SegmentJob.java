@@ -67,7 +67,7 @@ public final class SegmentJob {
   private final SegmentSettings settings;
   private final RuleParameters rules;
   private Dataset<Row> crossCheckInput;
-  private SparkEventReader.EventRead read;
+  private SparkEventReader.RootsRead read;
 
   /** Names of the counts observed during the job. */
   private static final String WINDOWED = "windowed-events";
@@ -86,7 +86,7 @@ public final class SegmentJob {
     SegmentSummary summary = new SegmentSummary();
     summary.rules = rules;
     summary.maxBadFraction = settings.maxBadFraction();
-    summary.eventsUri = settings.eventsUri();
+    settings.eventsUris().forEach(uri -> summary.inputs.add(new SegmentSummary.Input(uri)));
     spark.sparkContext().setJobDescription("reengage segment as-of " + rules.asOf());
 
     OutputPublisher publisher = prepareOutput();
@@ -112,9 +112,12 @@ public final class SegmentJob {
         summary.unengaged = unengaged.count();
         summary.timings.put("aggregateMs", millisSince(t));
         summary.timings.put("scanMs", scan.millis());
-        summary.read = read.counts().value();
+        for (int i = 0; i < summary.inputs.size(); i++) {
+          summary.inputs.get(i).read = read.perRoot().get(i).value();
+        }
+        summary.read = read.total();
         LOG.info("Read {}", describe(summary.read, summary.timings.get("scanMs")));
-        checkBadRecords(summary.read);
+        checkBadRecords(summary);
         summary.deliveredEvents += observed.getLong(WINDOWED, 0);
         summary.engagementEvents += observed.getLong(WINDOWED, 1);
         summary.droppedAddresses = observed.getLong(DROPPED, 0);
@@ -192,7 +195,7 @@ public final class SegmentJob {
   /** Every raw event of the windows, through the rules in the query's order. */
   private Dataset<Row> fullScan(SegmentSummary summary, ObservedMetrics observed) {
     Instant first = Instant.ofEpochMilli(rules.earliestRelevantMillis());
-    List<EventFile> files =
+    List<List<EventFile>> files =
         listInputs(
             summary,
             List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
@@ -233,7 +236,7 @@ public final class SegmentJob {
       Instant until = Instant.ofEpochMilli(rules.untilMillis());
       ranges.add(new EventInputs.Range(from.minusSeconds(1), to.isAfter(until) ? until : to));
     }
-    List<EventFile> files = ranges.isEmpty() ? List.of() : listInputs(summary, ranges);
+    List<List<EventFile>> files = ranges.isEmpty() ? List.of() : listInputs(summary, ranges);
 
     Dataset<Row> windowed = windowedEvents(files, plan.rawEpochDays(), observed);
     summary.deliveredEvents += plan.rollupDeliveredEvents();
@@ -362,10 +365,14 @@ public final class SegmentJob {
    * counts by type observed. Lazy: nothing is read until the job's action.
    */
   private Dataset<Row> windowedEvents(
-      List<EventFile> files, List<Long> onlyEpochDays, ObservedMetrics observed) {
+      List<List<EventFile>> files, List<Long> onlyEpochDays, ObservedMetrics observed) {
     ReadFilter filter =
         new ReadFilter(rules.countedTypes(), rules.earliestRelevantMillis(), rules.untilMillis());
-    read = SparkEventReader.read(spark, files, filter);
+    List<List<EventFile>> perRoot = files;
+    if (perRoot.isEmpty()) {
+      perRoot = settings.eventsUris().stream().map(u -> List.<EventFile>of()).toList();
+    }
+    read = SparkEventReader.readRoots(spark, perRoot, filter);
     Dataset<Row> events = read.events();
     if (settings.crossCheck()) {
       // The port gets the parsed events before the rules' window tests, so that it applies the
@@ -402,29 +409,35 @@ public final class SegmentJob {
     }
   }
 
-  /** The event files for the given arrival ranges; records what was listed in the summary. */
-  private List<EventFile> listInputs(SegmentSummary summary, List<EventInputs.Range> ranges) {
-    EventInputs.Found found =
-        EventInputs.list(
-            spark.sparkContext().hadoopConfiguration(),
-            settings.eventsUri(),
-            settings.layout(),
-            settings.lateArrivalHours(),
-            ranges);
-    summary.layout = found.layout().name().toLowerCase(Locale.ROOT);
-    summary.foldersListed = found.foldersListed();
-    LOG.info(
-        "Reading {} files ({} MB) from {} month folders, layout {}",
-        found.files().size(),
-        found.bytes() >> 20,
-        summary.foldersListed,
-        summary.layout);
-    if (found.files().isEmpty()) {
-      LOG.warn(
-          "No event files under {} for the windows: the result will be empty",
-          settings.eventsUri());
+  /**
+   * The event files of each root for the given arrival ranges, each root with its own layout
+   * detection and pruning; records what was listed in the summary.
+   */
+  private List<List<EventFile>> listInputs(SegmentSummary summary, List<EventInputs.Range> ranges) {
+    List<List<EventFile>> files = new ArrayList<>();
+    for (SegmentSummary.Input input : summary.inputs) {
+      EventInputs.Found found =
+          EventInputs.list(
+              spark.sparkContext().hadoopConfiguration(),
+              input.uri,
+              settings.layout(),
+              settings.lateArrivalHours(),
+              ranges);
+      input.layout = found.layout().name().toLowerCase(Locale.ROOT);
+      input.foldersListed = found.foldersListed();
+      LOG.info(
+          "Reading {} files ({} MB) from {} month folders of {}, layout {}",
+          found.files().size(),
+          found.bytes() >> 20,
+          input.foldersListed,
+          input.uri,
+          input.layout);
+      if (found.files().isEmpty()) {
+        LOG.warn("No event files under {} for the windows", input.uri);
+      }
+      files.add(found.files());
     }
-    return found.files();
+    return files;
   }
 
   private static Map<String, Object> describe(RollupPlan plan) {
@@ -457,8 +470,11 @@ public final class SegmentJob {
     return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
   }
 
-  private void checkBadRecords(ReadCounts counts) {
-    counts.checkStorage(settings.eventsUri());
+  private void checkBadRecords(SegmentSummary summary) {
+    for (SegmentSummary.Input input : summary.inputs) {
+      input.read.checkStorage(input.uri);
+    }
+    ReadCounts counts = summary.read;
     if (counts.unreadableFiles > 0) {
       LOG.warn(
           "{} files could not be read completely (see the warnings above)", counts.unreadableFiles);
@@ -466,10 +482,10 @@ public final class SegmentJob {
     if (counts.badFraction() > settings.maxBadFraction()) {
       throw new ReengageException(
           String.format(
-              "Too many bad records in --events %s: %d of %d (%.4f%%) are not valid Pinpoint events,"
+              "Too many bad records in --events %s: %d of %d (%.4f%%) are not valid Pinpoint or SES events,"
                   + " above --max-bad-fraction %s (fix the input, or raise --max-bad-fraction to"
                   + " accept them as skipped)",
-              settings.eventsUri(),
+              settings.eventsDescription(),
               counts.badRecords,
               counts.records,
               100.0 * counts.badFraction(),

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The facts of one run, written as {@code summary.json}. Counts only: no addresses, ever. */
@@ -19,10 +21,13 @@ public final class SegmentSummary {
 
   public RuleParameters rules;
   public double maxBadFraction;
-  public String eventsUri;
-  public String layout;
-  public int foldersListed;
+
+  /** One entry per --events root, in the order given. */
+  public final List<Input> inputs = new ArrayList<>();
+
+  /** What was read under all roots together. */
   public ReadCounts read = new ReadCounts();
+
   public long deliveredEvents;
   public long engagementEvents;
   public long addresses;
@@ -39,6 +44,32 @@ public final class SegmentSummary {
    * With --rollups: which days came from rollups and which from raw events; null for a full scan.
    */
   public Map<String, Object> rollups;
+
+  /** One --events root: what was listed and read under it. */
+  public static final class Input {
+    public final String uri;
+    public String layout;
+    public int foldersListed;
+    public ReadCounts read = new ReadCounts();
+
+    public Input(String uri) {
+      this.uri = uri;
+    }
+
+    Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("uri", uri);
+      m.put("layout", layout);
+      m.put("foldersListed", foldersListed);
+      m.put("files", read.files);
+      m.put("bytes", read.bytes);
+      m.put("unreadableFiles", read.unreadableFiles);
+      m.put("records", read.records);
+      m.put("pinpointRecords", read.pinpointRecords);
+      m.put("sesRecords", read.sesRecords);
+      return m;
+    }
+  }
 
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -60,15 +91,10 @@ public final class SegmentSummary {
     thresholds.put("engagementTypes", rules.engagementTypes().stream().sorted().toList());
     thresholds.put("maxBadFraction", maxBadFraction);
     m.put("thresholds", thresholds);
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("uri", eventsUri);
-    inputs.put("layout", layout);
-    inputs.put("foldersListed", foldersListed);
-    inputs.put("files", read.files);
-    inputs.put("bytes", read.bytes);
-    inputs.put("unreadableFiles", read.unreadableFiles);
-    m.put("inputs", inputs);
+    m.put("inputs", inputs.stream().map(Input::toMap).toList());
     m.put("records", read.records);
+    m.put("pinpointRecords", read.pinpointRecords);
+    m.put("sesRecords", read.sesRecords);
     m.put("badRecords", read.badRecords);
     m.put("ignoredRecords", read.ignoredRecords);
     m.put("deliveredEvents", deliveredEvents);
