@@ -66,6 +66,7 @@ class SesReferenceAgreementTest {
     Path dir = tmp.resolve("set-" + seed);
     List<List<EventFile>> roots = write(records, dir, new Random(seed * 31L));
 
+    int rowsSeen = 0;
     for (LocalDate asOf : AS_OF) {
       long until = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
       if (seed % 2 == 1) {
@@ -91,7 +92,7 @@ class SesReferenceAgreementTest {
       events.unpersist();
 
       String what = "set " + seed + " as-of " + asOf;
-      assertThat(reference.unengaged()).as(what + ": some rows").isNotEmpty();
+      rowsSeen += reference.unengaged().size();
       assertThat(job).as(what).containsExactlyElementsOf(reference.unengaged());
       assertThat(counts.records).as(what).isEqualTo(records.size());
       assertThat(counts.badRecords).as(what + " bad").isEqualTo(reference.bad);
@@ -99,6 +100,7 @@ class SesReferenceAgreementTest {
       assertThat(counts.pinpointRecords).as(what + " Pinpoint").isEqualTo(reference.pinpoint);
       assertThat(machineOpens).as(what + " machine opens").isEqualTo(reference.machineOpens);
     }
+    assertThat(rowsSeen).as("set " + seed + ": some rows at one of the dates").isPositive();
     spark.conf().set("spark.sql.shuffle.partitions", "4");
   }
 
@@ -376,6 +378,7 @@ class SesReferenceAgreementTest {
       a.add("U0@example.org");
       addresses = a.toArray(new String[0]);
       List<Long> b = new ArrayList<>();
+      int rowsSeen = 0;
       for (LocalDate asOf : AS_OF) {
         RuleParameters p = RuleParameters.defaults(asOf, 0);
         b.add(p.deliveredStartSeconds() * 1000);
@@ -448,8 +451,9 @@ class SesReferenceAgreementTest {
     }
 
     boolean engagedAddress(List<String> to) {
-      return to.stream().anyMatch(a -> a.startsWith("u1") || a.startsWith("u9"))
-          || random.nextInt(6) == 0;
+      // A few readers, and now and then anyone: most addresses stay without engagement.
+      return to.stream().anyMatch(a -> a.equals("u1@example.org") || a.equals("u9@example.org"))
+          || random.nextInt(60) == 0;
     }
 
     ObjectNode pinpoint(String type, long nanos, List<String> to, String agent) {
