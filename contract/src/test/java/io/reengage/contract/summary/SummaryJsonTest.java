@@ -18,7 +18,8 @@ class SummaryJsonTest {
         .thresholds(new RunSummary.Thresholds(6, List.of("_email.click", "_email.open"), 0.001))
         .inputs(
             List.of(
-                new RunSummary.Input("file:/data/events", "firehose", 12, 43, 9000, 0, 702, 690, 12)))
+                new RunSummary.Input(
+                    "file:/data/events", "firehose", 12, 43, 9000, 0, 702, 690, 12)))
         .records(702)
         .pinpointRecords(690)
         .sesRecords(12)
