@@ -26,8 +26,10 @@ public record RunSummary(
     long untilEpochMillis,
     Windows windows,
     Thresholds thresholds,
-    Inputs inputs,
+    List<Input> inputs,
     long records,
+    long pinpointRecords,
+    long sesRecords,
     long badRecords,
     long ignoredRecords,
     long deliveredEvents,
@@ -56,9 +58,21 @@ public record RunSummary(
   /** Rule 6's threshold, the engagement types (sorted) and the bad-record limit. */
   public record Thresholds(int minDelivered, List<String> engagementTypes, double maxBadFraction) {}
 
-  /** What was listed and read under {@code --events}. */
-  public record Inputs(
-      String uri, String layout, int foldersListed, long files, long bytes, long unreadableFiles) {}
+  /**
+   * What was listed and read under one {@code --events} root ({@code inputs} has one per root, in
+   * the order given); {@code layout} is null when no raw day had to be listed. The run's {@code
+   * records}, {@code pinpointRecords} and {@code sesRecords} are the sums over the roots.
+   */
+  public record Input(
+      String uri,
+      String layout,
+      int foldersListed,
+      long files,
+      long bytes,
+      long unreadableFiles,
+      long records,
+      long pinpointRecords,
+      long sesRecords) {}
 
   /**
    * How machine opens were treated: {@code count} or {@code ignore}, the {@code --machine-open-ips}
@@ -110,8 +124,10 @@ public record RunSummary(
     private long untilEpochMillis;
     private Windows windows;
     private Thresholds thresholds;
-    private Inputs inputs;
+    private List<Input> inputs = List.of();
     private long records;
+    private long pinpointRecords;
+    private long sesRecords;
     private long badRecords;
     private long ignoredRecords;
     private long deliveredEvents;
@@ -156,13 +172,23 @@ public record RunSummary(
       return this;
     }
 
-    public Builder inputs(Inputs v) {
-      inputs = v;
+    public Builder inputs(List<Input> v) {
+      inputs = List.copyOf(v);
       return this;
     }
 
     public Builder records(long v) {
       records = v;
+      return this;
+    }
+
+    public Builder pinpointRecords(long v) {
+      pinpointRecords = v;
+      return this;
+    }
+
+    public Builder sesRecords(long v) {
+      sesRecords = v;
       return this;
     }
 
@@ -256,6 +282,8 @@ public record RunSummary(
           thresholds,
           inputs,
           records,
+          pinpointRecords,
+          sesRecords,
           badRecords,
           ignoredRecords,
           deliveredEvents,

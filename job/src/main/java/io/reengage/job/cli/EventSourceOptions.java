@@ -17,8 +17,11 @@ final class EventSourceOptions {
       required = true,
       paramLabel = "URI",
       description =
-          "Root of the Firehose event objects: a local folder, file:, s3a:// or s3:// URI (or a single file).")
-  String events;
+          "Root of the Firehose event objects, Pinpoint's or SES's or both (told apart per record):"
+              + " a local folder, file:, s3a:// or s3:// URI (or a single file). Repeat it to read"
+              + " several roots in one run (e.g. the old Pinpoint stream's and the new SES stream's);"
+              + " each is listed with its own layout detection.")
+  List<String> events;
 
   @Option(
       names = "--engagement-types",

@@ -246,9 +246,9 @@ public final class RollupJob {
       RollupStore store, EngagementTypes types, LocalDate first, LocalDate last) {
     long fromMs = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     long untilMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    List<io.reengage.job.read.EventFile> files = list(fromMs, untilMs);
-    SparkEventReader.EventRead read =
-        SparkEventReader.read(
+    List<List<io.reengage.job.read.EventFile>> files = list(fromMs, untilMs);
+    SparkEventReader.RootsRead read =
+        SparkEventReader.readRoots(
             spark,
             files,
             new ReadFilter(types.counted(), fromMs, untilMs, machineOpens.classifier()));
@@ -257,7 +257,10 @@ public final class RollupJob {
     Path staging = null;
     try {
       Map<LocalDate, DayMarker.EventCounts> eventCounts = eventCountsByDay(events);
-      ReadCounts counts = read.counts().value();
+      for (int i = 0; i < files.size(); i++) {
+        read.perRoot().get(i).value().checkStorage(settings.eventsUris().get(i));
+      }
+      ReadCounts counts = read.total();
       checkBadRecords(counts, first, last);
       staging = store.newStaging();
       Dataset<Row> daily = RollupRules.dailyAggregates(events);
@@ -345,16 +348,22 @@ public final class RollupJob {
     return rows;
   }
 
-  private List<io.reengage.job.read.EventFile> list(long fromMs, long untilMs) {
-    return io.reengage.job.read.EventInputs.list(
-            spark.sparkContext().hadoopConfiguration(),
-            settings.eventsUri(),
-            settings.layout(),
-            settings.lateArrivalHours(),
-            List.of(
-                new io.reengage.job.read.EventInputs.Range(
-                    Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(untilMs))))
-        .files();
+  /** The files of each root, in the order of --events, each root with its own layout. */
+  private List<List<io.reengage.job.read.EventFile>> list(long fromMs, long untilMs) {
+    List<List<io.reengage.job.read.EventFile>> roots = new ArrayList<>();
+    for (String root : settings.eventsUris()) {
+      roots.add(
+          io.reengage.job.read.EventInputs.list(
+                  spark.sparkContext().hadoopConfiguration(),
+                  root,
+                  settings.layout(),
+                  settings.lateArrivalHours(),
+                  List.of(
+                      new io.reengage.job.read.EventInputs.Range(
+                          Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(untilMs))))
+              .files());
+    }
+    return roots;
   }
 
   private RollupStore openStore() {
@@ -392,15 +401,14 @@ public final class RollupJob {
   }
 
   private void checkBadRecords(ReadCounts counts, LocalDate first, LocalDate last) {
-    counts.checkStorage(settings.eventsUri());
     if (counts.badFraction() > settings.maxBadFraction()) {
       throw new ReengageException(
           String.format(
-              "Too many bad records for %s..%s in --events %s: %d of %d are not valid Pinpoint events, above"
+              "Too many bad records for %s..%s in --events %s: %d of %d are not valid Pinpoint or SES events, above"
                   + " --max-bad-fraction %s (fix the input, or raise --max-bad-fraction); days before %s are rolled up",
               first,
               last,
-              settings.eventsUri(),
+              String.join(", ", settings.eventsUris()),
               counts.badRecords,
               counts.records,
               settings.maxBadFraction(),

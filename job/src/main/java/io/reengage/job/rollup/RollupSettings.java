@@ -3,6 +3,7 @@ package io.reengage.job.rollup;
 import io.reengage.job.machineopen.MachineOpenSettings;
 import io.reengage.job.read.FolderLayout;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Set;
  *     does not matter, as rollups keep what both modes need
  */
 public record RollupSettings(
-    String eventsUri,
+    List<String> eventsUris,
     String rollupsUri,
     LocalDate from,
     LocalDate to,
@@ -39,6 +40,7 @@ public record RollupSettings(
   }
 
   public RollupSettings {
+    eventsUris = io.reengage.job.segment.SegmentSettings.checkRoots(eventsUris);
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("Invalid range: --to " + to + " is before --from " + from);
     }

@@ -90,16 +90,18 @@ public final class SegmentJob {
    */
   private record Planned(
       Dataset<Row> unengaged,
-      SparkEventReader.EventRead read,
+      SparkEventReader.RootsRead read,
       Dataset<Row> crossCheckInput,
-      Listing listing,
+      List<Listing> listings,
       long rollupDeliveredEvents,
       long rollupEngagementEvents,
       long rollupMachineOpens,
       RunSummary.Rollups rollups) {}
 
-  /** What listing the event inputs found; empty when no raw day had to be listed. */
+  /** What listing one --events root found; empty when no raw day had to be listed. */
   private record Listing(String layout, int foldersListed) {}
+
+  private static final Listing NOT_LISTED = new Listing(null, 0);
 
   /** The CSV parts written to the staging folder. */
   private record Written(long files, long bytes, String importUri, long writeMs) {}
@@ -130,9 +132,9 @@ public final class SegmentJob {
         long unengagedCount = unengaged.count();
         long aggregateMs = millisSince(t);
         long scanMs = scan.millis();
-        ReadCounts read = planned.read().counts().value();
+        ReadCounts read = planned.read().total();
         LOG.info("Read {}", describe(read, scanMs));
-        checkBadRecords(read);
+        checkBadRecords(planned.read());
         long addresses = observed.getLong(ADDRESSES, 0);
         long dropped = observed.getLong(DROPPED, 0);
         Long crossCheckMs = null;
@@ -164,15 +166,10 @@ public final class SegmentJob {
                         rules.minDelivered(),
                         rules.engagementTypes().stream().sorted().toList(),
                         settings.maxBadFraction()))
-                .inputs(
-                    new RunSummary.Inputs(
-                        settings.eventsUri(),
-                        planned.listing().layout(),
-                        planned.listing().foldersListed(),
-                        read.files,
-                        read.bytes,
-                        read.unreadableFiles))
+                .inputs(inputs(planned))
                 .records(read.records)
+                .pinpointRecords(read.pinpointRecords)
+                .sesRecords(read.sesRecords)
                 .badRecords(read.badRecords)
                 .ignoredRecords(read.ignoredRecords)
                 .deliveredEvents(observed.getLong(WINDOWED, 0) + planned.rollupDeliveredEvents())
@@ -231,6 +228,27 @@ public final class SegmentJob {
     }
   }
 
+  /** One entry per --events root: what its listing found and what was read under it. */
+  private List<RunSummary.Input> inputs(Planned planned) {
+    List<RunSummary.Input> inputs = new ArrayList<>();
+    for (int i = 0; i < settings.eventsUris().size(); i++) {
+      Listing listing = planned.listings().get(i);
+      ReadCounts c = planned.read().perRoot().get(i).value();
+      inputs.add(
+          new RunSummary.Input(
+              settings.eventsUris().get(i),
+              listing.layout(),
+              listing.foldersListed(),
+              c.files,
+              c.bytes,
+              c.unreadableFiles,
+              c.records,
+              c.pinpointRecords,
+              c.sesRecords));
+    }
+    return inputs;
+  }
+
   private static String startOf(LocalDate day) {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
   }
@@ -266,14 +284,14 @@ public final class SegmentJob {
   /** Every raw event of the windows, through the rules in the query's order. */
   private Planned fullScan(ObservedMetrics observed) {
     Instant first = Instant.ofEpochMilli(rules.earliestRelevantMillis());
-    EventInputs.Found found =
+    List<EventInputs.Found> found =
         listInputs(
             List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
-    SparkEventReader.EventRead read = readEvents(found.files());
+    SparkEventReader.RootsRead read = readEvents(found);
     Dataset<Row> events = cachedForCrossCheck(read.events());
     Dataset<Row> unengaged =
         UnengagedRules.unengaged(events, rules, mode(), new Counts(observed, rules));
-    return new Planned(unengaged, read, crossCheckInput(events), listing(found), 0, 0, 0, null);
+    return new Planned(unengaged, read, crossCheckInput(events), listings(found), 0, 0, 0, null);
   }
 
   /** Whole days from rollups, the rest of the windows from raw events; see {@link RollupPlan}. */
@@ -300,9 +318,9 @@ public final class SegmentJob {
       Instant until = Instant.ofEpochMilli(rules.untilMillis());
       ranges.add(new EventInputs.Range(from.minusSeconds(1), to.isAfter(until) ? until : to));
     }
-    EventInputs.Found found = ranges.isEmpty() ? null : listInputs(ranges);
+    List<EventInputs.Found> found = ranges.isEmpty() ? null : listInputs(ranges);
 
-    SparkEventReader.EventRead read = readEvents(found == null ? List.of() : found.files());
+    SparkEventReader.RootsRead read = readEvents(found);
     Dataset<Row> events = cachedForCrossCheck(read.events());
     Dataset<Row> rawDays =
         events.where(
@@ -336,7 +354,7 @@ public final class SegmentJob {
         UnengagedRules.selectUnengaged(counts.perAddress(perAddress), rules),
         read,
         crossCheckInput(events),
-        found == null ? new Listing(null, 0) : listing(found),
+        listings(found),
         plan.rollupDeliveredEvents(),
         plan.rollupEngagementEvents(),
         plan.rollupMachineOpens(),
@@ -446,15 +464,22 @@ public final class SegmentJob {
   /** The daily rows of the rolled-up days, and where they came from. */
   private record RolledUp(Dataset<Row> rows, int compactedMonths, int compactedDays, long bytes) {}
 
-  /** The events of the files, lazily: nothing is read until the job's action. */
-  private SparkEventReader.EventRead readEvents(List<EventFile> files) {
+  /**
+   * The events of each root's files (none when nothing was listed), lazily: nothing is read until
+   * the job's action.
+   */
+  private SparkEventReader.RootsRead readEvents(List<EventInputs.Found> found) {
     ReadFilter filter =
         new ReadFilter(
             rules.countedTypes(),
             rules.earliestRelevantMillis(),
             rules.untilMillis(),
             machineOpens.classifier());
-    return SparkEventReader.read(spark, files, filter);
+    List<List<EventFile>> files = new ArrayList<>();
+    for (int i = 0; i < settings.eventsUris().size(); i++) {
+      files.add(found == null ? List.of() : found.get(i).files());
+    }
+    return SparkEventReader.readRoots(spark, files, filter);
   }
 
   /**
@@ -532,31 +557,45 @@ public final class SegmentJob {
     }
   }
 
-  /** The event files for the given arrival ranges. */
-  private EventInputs.Found listInputs(List<EventInputs.Range> ranges) {
-    EventInputs.Found found =
-        EventInputs.list(
-            spark.sparkContext().hadoopConfiguration(),
-            settings.eventsUri(),
-            settings.layout(),
-            settings.lateArrivalHours(),
-            ranges);
-    LOG.info(
-        "Reading {} files ({} MB) from {} month folders, layout {}",
-        found.files().size(),
-        found.bytes() >> 20,
-        found.foldersListed(),
-        listing(found).layout());
-    if (found.files().isEmpty()) {
-      LOG.warn(
-          "No event files under {} for the windows: the result will be empty",
-          settings.eventsUri());
+  /**
+   * The event files of each --events root for the given arrival ranges, each root with its own
+   * layout detection and pruning.
+   */
+  private List<EventInputs.Found> listInputs(List<EventInputs.Range> ranges) {
+    List<EventInputs.Found> roots = new ArrayList<>();
+    for (String root : settings.eventsUris()) {
+      EventInputs.Found found =
+          EventInputs.list(
+              spark.sparkContext().hadoopConfiguration(),
+              root,
+              settings.layout(),
+              settings.lateArrivalHours(),
+              ranges);
+      LOG.info(
+          "Reading {} files ({} MB) from {} month folders of {}, layout {}",
+          found.files().size(),
+          found.bytes() >> 20,
+          found.foldersListed(),
+          root,
+          listing(found).layout());
+      if (found.files().isEmpty()) {
+        LOG.warn("No event files under {} for the windows", root);
+      }
+      roots.add(found);
     }
-    return found;
+    return roots;
   }
 
   private static Listing listing(EventInputs.Found found) {
     return new Listing(found.layout().name().toLowerCase(Locale.ROOT), found.foldersListed());
+  }
+
+  /** One listing per root; not listed at all when no raw day was needed. */
+  private List<Listing> listings(List<EventInputs.Found> found) {
+    if (found == null) {
+      return settings.eventsUris().stream().map(u -> NOT_LISTED).toList();
+    }
+    return found.stream().map(SegmentJob::listing).toList();
   }
 
   private static RunSummary.Rollups describe(RollupPlan plan, RolledUp rolledUp) {
@@ -586,8 +625,11 @@ public final class SegmentJob {
     return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
   }
 
-  private void checkBadRecords(ReadCounts counts) {
-    counts.checkStorage(settings.eventsUri());
+  private void checkBadRecords(SparkEventReader.RootsRead read) {
+    for (int i = 0; i < settings.eventsUris().size(); i++) {
+      read.perRoot().get(i).value().checkStorage(settings.eventsUris().get(i));
+    }
+    ReadCounts counts = read.total();
     if (counts.unreadableFiles > 0) {
       LOG.warn(
           "{} files could not be read completely (see the warnings above)", counts.unreadableFiles);
@@ -595,10 +637,10 @@ public final class SegmentJob {
     if (counts.badFraction() > settings.maxBadFraction()) {
       throw new ReengageException(
           String.format(
-              "Too many bad records in --events %s: %d of %d (%.4f%%) are not valid Pinpoint events,"
+              "Too many bad records in --events %s: %d of %d (%.4f%%) are not valid Pinpoint or SES events,"
                   + " above --max-bad-fraction %s (fix the input, or raise --max-bad-fraction to"
                   + " accept them as skipped)",
-              settings.eventsUri(),
+              settings.eventsDescription(),
               counts.badRecords,
               counts.records,
               100.0 * counts.badFraction(),

@@ -3,10 +3,14 @@ package io.reengage.job.segment;
 import io.reengage.job.machineopen.MachineOpenSettings;
 import io.reengage.job.read.FolderLayout;
 import io.reengage.job.rules.RuleParameters;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * One {@code segment} run: where to read and write, the rules, and the reader's tolerances.
  *
+ * @param eventsUris the roots of the event objects (one or more, e.g. an old Pinpoint stream's and
+ *     a new SES stream's), each listed with its own layout detection and pruning
  * @param lateArrivalHours how many hours after an event's arrival hour its Firehose folder may be
  * @param maxBadFraction the run fails when bad records exceed this share of all records
  * @param rollupsUri where daily rollups live, or null for a full scan of raw events
@@ -14,7 +18,7 @@ import io.reengage.job.rules.RuleParameters;
  * @param machineOpens what machine opens do, and how they are told apart
  */
 public record SegmentSettings(
-    String eventsUri,
+    List<String> eventsUris,
     String outUri,
     RuleParameters rules,
     FolderLayout layout,
@@ -28,6 +32,7 @@ public record SegmentSettings(
   public static final double DEFAULT_MAX_BAD_FRACTION = 0.001;
 
   public SegmentSettings {
+    eventsUris = checkRoots(eventsUris);
     if (lateArrivalHours < 0 || lateArrivalHours > 24 * 31) {
       throw new IllegalArgumentException(
           "Invalid late-arrival-hours: " + lateArrivalHours + " (must be between 0 and 744)");
@@ -48,5 +53,23 @@ public record SegmentSettings(
       throw new IllegalArgumentException(
           "Invalid options: --cross-check compares against a full scan of raw events; run it without --rollups");
     }
+  }
+
+  /** Every root once, in the order given; at least one. */
+  public static List<String> checkRoots(List<String> roots) {
+    if (roots == null || roots.isEmpty()) {
+      throw new IllegalArgumentException("Invalid options: give at least one --events");
+    }
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(roots));
+    if (distinct.size() != roots.size()) {
+      throw new IllegalArgumentException(
+          "Invalid options: the same --events is given twice (its events would count twice)");
+    }
+    return distinct;
+  }
+
+  /** The roots as one string for messages. */
+  public String eventsDescription() {
+    return String.join(", ", eventsUris);
   }
 }

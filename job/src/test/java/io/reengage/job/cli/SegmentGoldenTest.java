@@ -72,8 +72,10 @@ class SegmentGoldenTest {
     assertThat(s.get("until").asText()).isEqualTo("2026-09-01T00:00:00Z");
     assertThat(s.get("windows").get("deliveredStart").asText()).isEqualTo("2025-10-31T00:00:00Z");
     assertThat(s.get("windows").get("engagementStart").asText()).isEqualTo("2026-02-28T00:00:00Z");
-    assertThat(s.get("inputs").get("files").asLong()).isEqualTo(43);
+    assertThat(s.get("inputs").get(0).get("files").asLong()).isEqualTo(43);
     assertThat(s.get("records").asLong()).isEqualTo(702);
+    assertThat(s.get("pinpointRecords").asLong()).isEqualTo(702);
+    assertThat(s.get("sesRecords").asLong()).isZero();
     assertThat(s.get("badRecords").asLong()).isZero();
     assertThat(s.get("deliveredEvents").asLong()).isEqualTo(342);
     assertThat(s.get("engagementEvents").asLong()).isEqualTo(13);
