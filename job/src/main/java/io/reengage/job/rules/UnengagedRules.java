@@ -124,10 +124,14 @@ public final class UnengagedRules {
    * of the engagement window, and at least {@code minDelivered} deliveries.
    */
   public static Dataset<Row> selectUnengaged(Dataset<Row> perAddress, RuleParameters p) {
-    return perAddress.where(
-        col(LAST_ENGAGEMENT)
-            .isNull()
-            .and(expr(MIN_DELIVERED + " div 1000").lt(lit(p.engagementStartSeconds())))
-            .and(col(NUM_DELIVERED).geq(lit((long) p.minDelivered()))));
+    return perAddress.where(unengagedCondition(p));
+  }
+
+  /** Rule 6 as a condition on the per-address columns of rule 5. */
+  public static Column unengagedCondition(RuleParameters p) {
+    return col(LAST_ENGAGEMENT)
+        .isNull()
+        .and(expr(MIN_DELIVERED + " div 1000").lt(lit(p.engagementStartSeconds())))
+        .and(col(NUM_DELIVERED).geq(lit((long) p.minDelivered())));
   }
 }

@@ -18,6 +18,8 @@ import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
 import io.reengage.job.read.ScanStageTimer;
 import io.reengage.job.read.SparkEventReader;
+import io.reengage.job.report.AddressDistributions;
+import io.reengage.job.report.ReportFile;
 import io.reengage.job.rollup.DayMarker;
 import io.reengage.job.rollup.MonthMarker;
 import io.reengage.job.rollup.RollupPlan;
@@ -104,10 +106,16 @@ public final class SegmentJob {
       // for the writer; the summary's counts are observed on the way instead of costing a cache and
       // a job each.
       t = System.nanoTime();
-      Dataset<Row> unengaged =
-          UnengagedRules.selectUnengaged(
-                  observed.observe(perAddress, ADDRESSES, count(lit(1))), rules)
+      // The cache holds every address (flagged by rule 6), so that the report's domain counts are
+      // a small aggregate over it rather than a second read of the events.
+      AddressDistributions distributions = new AddressDistributions(rules);
+      Dataset<Row> flagged =
+          AddressDistributions.withUnengagedFlag(
+                  distributions.observe(
+                      observed, observed.observe(perAddress, ADDRESSES, count(lit(1)))),
+                  rules)
               .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> unengaged = AddressDistributions.unengagedOnly(flagged);
       try {
         summary.unengaged = unengaged.count();
         summary.timings.put("aggregateMs", millisSince(t));
@@ -119,6 +127,9 @@ public final class SegmentJob {
         summary.engagementEvents += observed.getLong(WINDOWED, 1);
         summary.droppedAddresses = observed.getLong(DROPPED, 0);
         summary.addresses = observed.getLong(ADDRESSES, 0);
+        long d = System.nanoTime();
+        summary.distributions = distributions.collect(observed, flagged, summary.addresses).toMap();
+        summary.timings.put("distributionsMs", millisSince(d));
         if (settings.crossCheck()) {
           crossCheck(unengaged, publisher, summary);
         }
@@ -130,11 +141,12 @@ public final class SegmentJob {
 
         writeImport(unengaged, publisher, summary);
       } finally {
-        unengaged.unpersist();
+        flagged.unpersist();
       }
 
       t = System.nanoTime();
       summary.timings.put("jobMs", millisSince(jobStart));
+      ReportFile.stage(publisher, summary);
       publisher.publish(summary.toJson());
       published = true;
       LOG.info(

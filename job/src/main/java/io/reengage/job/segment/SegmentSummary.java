@@ -40,6 +40,12 @@ public final class SegmentSummary {
    */
   public Map<String, Object> rollups;
 
+  /** Counts of who is in the segment (io.reengage.job.report.Distributions#toMap). */
+  public Map<String, Object> distributions;
+
+  /** Where the run's report.html is published; null when it could not be written. */
+  public String reportUri;
+
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("asOf", rules.asOf().toString());
@@ -79,6 +85,7 @@ public final class SegmentSummary {
     m.put("outputFiles", outputFiles);
     m.put("outputBytes", outputBytes);
     m.put("importUri", importUri);
+    m.put("reportUri", reportUri);
     Map<String, Object> crossCheck = new LinkedHashMap<>();
     crossCheck.put("ran", crossCheckRan);
     crossCheck.put("mismatchedRows", crossCheckMismatchedRows);
@@ -86,6 +93,9 @@ public final class SegmentSummary {
     m.put("source", rollups == null ? "raw" : "rollups+raw");
     if (rollups != null) {
       m.put("rollups", rollups);
+    }
+    if (distributions != null) {
+      m.put("distributions", distributions);
     }
     m.put("timings", timings);
     return m;
