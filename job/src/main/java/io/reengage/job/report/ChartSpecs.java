@@ -15,7 +15,7 @@ final class ChartSpecs {
   static final String UNENGAGED_COLOR = "#d9480f";
   static final String ALL_COLOR = "#a5b4c4";
   static final String ENGAGED_COLOR = "#2f7d5b";
-  private static final int WIDTH = 440;
+  private static final int WIDTH = 400;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ChartSpecs() {}
@@ -33,7 +33,7 @@ final class ChartSpecs {
     ObjectNode x = enc.putObject("x");
     x.put("field", "label").put("type", "ordinal").put("title", xTitle);
     x.putNull("sort");
-    x.putObject("axis").put("labelAngle", 0);
+    x.putObject("axis").put("labelAngle", rows.size() > 9 ? -35 : 0);
     enc.putObject("y").put("field", "count").put("type", "quantitative").put("title", yTitle);
     tooltip(enc, "label", xTitle, "count", yTitle);
     ArrayNode layer = spec.putArray("layer");
@@ -55,13 +55,17 @@ final class ChartSpecs {
       String totalTitle,
       String partTitle) {
     ObjectNode spec = base(description, rows);
+    spec.put("width", 320);
     spec.put("height", Math.max(60, 22 * rows.size()));
     ObjectNode enc = spec.putObject("encoding");
     ObjectNode y = enc.putObject("y");
     y.put("field", "label").put("type", "ordinal").put("title", yTitle);
     y.putNull("sort");
     y.putObject("axis").put("labelLimit", 180);
-    tooltip(enc, "label", yTitle, "total", totalTitle).add(field("part", partTitle));
+    ArrayNode tip = tooltip(enc, "label", yTitle == null ? "" : yTitle, "total", totalTitle);
+    if (partTitle != null) {
+      tip.add(field("part", partTitle));
+    }
     ArrayNode layer = spec.putArray("layer");
     ObjectNode total = layer.addObject();
     total.putObject("mark").put("type", "bar").put("color", ALL_COLOR);
@@ -70,7 +74,9 @@ final class ChartSpecs {
         .putObject("x")
         .put("field", "total")
         .put("type", "quantitative")
-        .put("title", totalTitle + " (grey), " + partTitle + " (orange)");
+        .put(
+            "title",
+            partTitle == null ? totalTitle : totalTitle + " (grey), " + partTitle + " (orange)");
     ObjectNode part = layer.addObject();
     part.putObject("mark").put("type", "bar").put("color", UNENGAGED_COLOR).put("height", 12);
     part.putObject("encoding").putObject("x").put("field", "part").put("type", "quantitative");

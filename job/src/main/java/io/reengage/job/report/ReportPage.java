@@ -333,7 +333,7 @@ public final class ReportPage {
         .append(" (")
         .append(Html.escape(s.path("source").asText("raw")))
         .append(").</p>\n");
-    table("Inputs and outputs", "What", "Count", rows);
+    table("Inputs and outputs", "What", "Count", rows, true);
     html.append("</section>\n");
   }
 
@@ -345,11 +345,7 @@ public final class ReportPage {
     specs.set(
         "timings",
         ChartSpecs.overlaidRows(
-            "Time spent by phase in milliseconds",
-            withBars(rows),
-            null,
-            "Milliseconds",
-            "milliseconds"));
+            "Time spent by phase in milliseconds", withBars(rows), null, "Milliseconds", null));
     section(
         "timings",
         "Timings",
@@ -409,7 +405,17 @@ public final class ReportPage {
 
   private void table(
       String caption, String keyTitle, String valueTitle, List<Map<String, Object>> rows) {
-    html.append("<details><summary>Table</summary><table><caption>")
+    table(caption, keyTitle, valueTitle, rows, false);
+  }
+
+  private void table(
+      String caption,
+      String keyTitle,
+      String valueTitle,
+      List<Map<String, Object>> rows,
+      boolean open) {
+    html.append(open ? "<details open>" : "<details>")
+        .append("<summary>Table</summary><table><caption>")
         .append(Html.escape(caption))
         .append("</caption><thead><tr><th scope=\"col\">")
         .append(Html.escape(keyTitle))
