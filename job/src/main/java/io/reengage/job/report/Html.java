@@ -69,7 +69,11 @@ final class Html {
         .append(specsJson)
         .append("</script>\n");
     for (String library : LIBRARIES) {
-      b.append("<script>").append(resource(library)).append("</script>\n");
+      b.append("<script data-library=\"")
+          .append(library.split("/")[1])
+          .append("\">")
+          .append(resource(library))
+          .append("</script>\n");
     }
     b.append(
         """
