@@ -52,9 +52,9 @@ class ReportBrowserTest {
                 "--addresses",
                 "600",
                 "--days",
-                "320",
+                "230",
                 "--events-per-day",
-                "200",
+                "80",
                 "--as-of",
                 "2026-08-31"))
         .isZero();
