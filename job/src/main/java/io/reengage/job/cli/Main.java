@@ -25,6 +25,7 @@ import picocli.CommandLine.ParseResult;
       SegmentCommand.class,
       RollupCommand.class,
       CompareCommand.class,
+      ReportCommand.class,
       io.reengage.job.generate.GenerateCommand.class,
       CommandLine.HelpCommand.class
     },
