@@ -94,18 +94,31 @@ final class ChartSpecs {
     ObjectNode spec = base(description, rows);
     spec.put("height", 220);
     ObjectNode enc = spec.putObject("encoding");
-    enc.putObject("x").put("field", "date").put("type", "temporal").put("title", "As-of date");
+    ObjectNode x = enc.putObject("x");
+    x.put("field", "date").put("type", "temporal").put("timeUnit", "utcyearmonthdate");
+    x.put("title", "As-of date");
+    // Whole days only: without this, two dates get ticks at every few hours.
+    x.putObject("axis")
+        .put("format", "%Y-%m-%d")
+        .put("labelAngle", -35)
+        .putObject("tickCount")
+        .put("interval", "day");
     ObjectNode y = enc.putObject("y");
     y.put("field", "value").put("type", "quantitative").put("title", yTitle);
     if (format != null) {
       y.putObject("axis").put("format", format);
     }
     ArrayNode tip = tooltip(enc, "date", "As-of date", "value", yTitle);
+    ((ObjectNode) tip.get(0)).put("timeUnit", "utcyearmonthdate");
     ((ObjectNode) tip.get(0)).put("type", "temporal");
     if (format != null) {
       ((ObjectNode) tip.get(1)).put("format", format);
     }
-    spec.putObject("mark").put("type", "line").put("color", UNENGAGED_COLOR).put("point", true);
+    spec.putObject("mark")
+        .put("type", "line")
+        .put("color", UNENGAGED_COLOR)
+        .putObject("point")
+        .put("color", UNENGAGED_COLOR);
     return spec;
   }
 

@@ -82,7 +82,7 @@ public final class TrendPage {
         .append("<section id=\"share\"><h2>Share unengaged</h2><p class=\"explain\">Unengaged")
         .append(" addresses as a share of all addresses seen in the windows.</p>")
         .append("<div class=\"chart\" data-chart=\"share\"></div></section>\n")
-        .append("<section class=\"wide\" id=\"runs\"><h2>Runs</h2><details><summary>Table")
+        .append("<section class=\"wide\" id=\"runs\"><h2>Runs</h2><details open><summary>Table")
         .append("</summary><table><caption>Runs by as-of date</caption><thead><tr>")
         .append("<th scope=\"col\">As of</th><th scope=\"col\" class=\"n\">Addresses</th>")
         .append(
