@@ -32,9 +32,9 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@code port EVENTS AS_OF UNTIL_MILLIS SQL_FILE OUT_FILE}: the Spark SQL port run on the job's parsed
  *       events of every file under EVENTS, with the query's windows and threshold, its rows written to OUT_FILE
  *       as JSON arrays, one per line (NULL as null); or</li>
- *   <li>{@code generate OUT AS_OF SEED ADDRESSES DAYS EVENTS_PER_DAY}: the job's event generator
+ *   <li>{@code generate OUT AS_OF SEED ADDRESSES DAYS EVENTS_PER_DAY}: the event generator of the job's tools
  *       ({@code io.reengage.job.generate}) with its edge cases, one object per day where the buffer allows. It
- *       is called through its API because the job's command line does not offer {@code generate} yet.</li>
+ *       is called through its API, in this JVM, to save a process start per set.</li>
  * </ul>
  */
 public final class JobBatch {

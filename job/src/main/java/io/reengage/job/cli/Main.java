@@ -1,6 +1,6 @@
 package io.reengage.job.cli;
 
-import io.reengage.job.common.Redaction;
+import io.reengage.contract.Redaction;
 import io.reengage.job.common.ReengageException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,9 +25,7 @@ import picocli.CommandLine.ParseResult;
       SegmentCommand.class,
       RollupCommand.class,
       CompareCommand.class,
-      ReportCommand.class,
-      io.reengage.job.generate.GenerateCommand.class,
-      CommandLine.HelpCommand.class
+      ReportCommand.class
     },
     footer = {
       "",
@@ -52,8 +50,16 @@ public final class Main implements Runnable {
     return commandLine().execute(args);
   }
 
-  static CommandLine commandLine() {
+  /**
+   * The command line, with {@code extraCommands} after the product's own (the launcher's tools add
+   * {@code generate} this way, so the job's jar holds product commands only) and {@code help} last.
+   */
+  public static CommandLine commandLine(Object... extraCommands) {
     CommandLine cl = new CommandLine(new Main());
+    for (Object command : extraCommands) {
+      cl.addSubcommand(command);
+    }
+    cl.addSubcommand(new CommandLine.HelpCommand());
     cl.setExecutionExceptionHandler(new FailureHandler());
     cl.setParameterExceptionHandler(
         (ex, a) -> {

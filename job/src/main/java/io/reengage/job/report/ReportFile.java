@@ -1,7 +1,9 @@
 package io.reengage.job.report;
 
-import io.reengage.job.common.Redaction;
-import io.reengage.job.segment.SegmentSummary;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reengage.contract.Redaction;
+import io.reengage.contract.summary.RunSummary;
+import io.reengage.contract.summary.SummaryJson;
 import io.reengage.job.write.OutputPublisher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,23 +14,26 @@ import org.slf4j.LoggerFactory;
 public final class ReportFile {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportFile.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ReportFile() {}
 
   /**
-   * Renders and stages the report and records its final location in the summary. The report is an
+   * Renders and stages the report, and builds the summary with its final location. The report is an
    * aid, the import the product: a report that cannot be drawn is logged and left out (the summary
    * then has no {@code reportUri}), and the run still publishes its import.
    */
-  public static void stage(OutputPublisher publisher, SegmentSummary summary) {
+  public static RunSummary stage(OutputPublisher publisher, RunSummary.Builder summary) {
     try {
-      summary.reportUri = publisher.reportFile().toString();
-      publisher.stageReport(ReportPage.render(summary.toMap()).getBytes(StandardCharsets.UTF_8));
+      RunSummary withReport = summary.reportUri(publisher.reportFile().toString()).build();
+      String html = ReportPage.render(JSON.readTree(SummaryJson.write(withReport)));
+      publisher.stageReport(html.getBytes(StandardCharsets.UTF_8));
+      return withReport;
     } catch (IOException | RuntimeException e) {
-      summary.reportUri = null;
       LOG.warn(
           "The report could not be written ({}); publishing the import without it",
           Redaction.redact(e.toString()));
+      return summary.reportUri(null).build();
     }
   }
 }

@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
  * job's reader (a plain pattern over the decompressed bytes), so that a privacy test does not
  * depend on the code it checks.
  */
-final class EventAddresses {
+public final class EventAddresses {
 
   private static final Pattern DESTINATION =
       Pattern.compile("\"destination\"\\s*:\\s*(\\[[^\\]]*\\])");
@@ -28,7 +28,7 @@ final class EventAddresses {
 
   private EventAddresses() {}
 
-  static List<String> of(Path root) throws IOException {
+  public static List<String> of(Path root) throws IOException {
     TreeSet<String> addresses = new TreeSet<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {

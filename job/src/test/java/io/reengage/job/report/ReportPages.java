@@ -3,7 +3,7 @@ package io.reengage.job.report;
 import java.util.regex.Pattern;
 
 /** Test helpers for reading report pages. */
-final class ReportPages {
+public final class ReportPages {
 
   private static final Pattern BIG_SCRIPT =
       Pattern.compile("(?s)<script data-library=[^>]*>.*?</script>");
@@ -11,7 +11,7 @@ final class ReportPages {
   private ReportPages() {}
 
   /** The page without the inlined library bundles: what remains is the report's own content. */
-  static String withoutLibraries(String html) {
+  public static String withoutLibraries(String html) {
     return BIG_SCRIPT.matcher(html).replaceAll("");
   }
 }

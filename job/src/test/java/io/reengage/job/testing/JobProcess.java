@@ -15,21 +15,19 @@ public final class JobProcess {
   /** Exit code and the combined stdout and stderr. */
   public record Result(int exitCode, String output) {}
 
-  private static final String[] OPENS = {
-    "java.lang",
-    "java.lang.invoke",
-    "java.lang.reflect",
-    "java.io",
-    "java.net",
-    "java.nio",
-    "java.util",
-    "java.util.concurrent",
-    "java.util.concurrent.atomic",
-    "sun.nio.ch",
-    "sun.nio.cs",
-    "sun.security.action",
-    "sun.util.calendar"
-  };
+  /**
+   * The JVM options file with the packages Spark needs opened on Java 17 ({@code
+   * conf/spark-java17.args}, the launcher's list), as a {@code java @file} argument.
+   */
+  static String javaArgsFile() {
+    String file = System.getProperty("reengage.javaArgsFile");
+    if (file == null) {
+      throw new IllegalStateException(
+          "system property reengage.javaArgsFile is not set; run the tests through Maven, or set it"
+              + " to conf/spark-java17.args of the repository");
+    }
+    return "@" + file;
+  }
 
   private JobProcess() {}
 
@@ -51,9 +49,7 @@ public final class JobProcess {
     List<String> cmd = new ArrayList<>();
     cmd.add(System.getProperty("java.home") + "/bin/java");
     cmd.add("-Xmx1g");
-    for (String p : OPENS) {
-      cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-    }
+    cmd.add(javaArgsFile());
     cmd.add("-Dspark.master=local[2]");
     cmd.add("-Dspark.ui.enabled=false");
     cmd.add("-Dspark.driver.host=127.0.0.1");

@@ -4,7 +4,6 @@ import io.reengage.orchestrator.aws.S3Location;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -27,28 +26,10 @@ public final class ImportFolderInspector {
     long totalBytes = 0;
     long otherFiles = 0;
     List<String> otherKeys = new ArrayList<>();
-    String token = null;
-    do {
-      String continuation = token;
-      ListObjectsV2Response page;
-      try {
-        page =
-            s3.listObjectsV2(
-                b -> b.bucket(folder.bucket()).prefix(prefix).continuationToken(continuation));
-      } catch (S3Exception e) {
-        throw new IllegalStateException(
-            "Cannot list import folder s3://"
-                + folder.bucket()
-                + "/"
-                + prefix
-                + ": "
-                + e.awsErrorDetails().errorCode()
-                + " (HTTP "
-                + e.statusCode()
-                + ")"
-                + " (check that the function's role may s3:ListBucket on that prefix)");
-      }
-      for (S3Object object : page.contents()) {
+    try {
+      // The SDK's paginator requests page after page while S3 hands out a continuation token.
+      for (S3Object object :
+          s3.listObjectsV2Paginator(b -> b.bucket(folder.bucket()).prefix(prefix)).contents()) {
         if (isFolderMarker(object)) {
           continue;
         }
@@ -62,8 +43,19 @@ public final class ImportFolderInspector {
           }
         }
       }
-      token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-    } while (token != null);
+    } catch (S3Exception e) {
+      throw new IllegalStateException(
+          "Cannot list import folder s3://"
+              + folder.bucket()
+              + "/"
+              + prefix
+              + ": "
+              + e.awsErrorDetails().errorCode()
+              + " (HTTP "
+              + e.statusCode()
+              + ")"
+              + " (check that the function's role may s3:ListBucket on that prefix)");
+    }
     return new ImportFolder(
         new S3Location(folder.bucket(), prefix), csvFiles, totalBytes, otherFiles, otherKeys);
   }

@@ -26,6 +26,7 @@ public final class ReengagementSegments {
 
   public Optional<SegmentResponse> find(String applicationId) {
     List<SegmentResponse> tagged = new ArrayList<>();
+    // Paged by hand: the SDK has no paginator for Pinpoint's GetSegments.
     String token = null;
     do {
       String pageToken = token;

@@ -10,30 +10,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the built job as its launcher does, {@code java -cp job/target/reengage-job.jar:<runtime
- * classpath>} with the launcher's JVM options, in a separate JVM so Spark's dependencies never meet
- * Trino's. Several command lines share one JVM ({@code sql/src/test/spark/JobBatch.java}, run as a
- * single-file source program against the job's classpath); the process runs while the caller works
- * on Trino.
+ * Runs the built job as its launcher does, {@code java -cp job/tools/target/reengage-tools.jar:<its
+ * runtime classpath>} (the job's classes, Spark, and the tools, whose generator the runs use) with
+ * the launcher's JVM options, in a separate JVM so Spark's dependencies never meet Trino's. Several
+ * command lines share one JVM ({@code sql/src/test/spark/JobBatch.java}, run as a single-file
+ * source program against the job's classpath); the process runs while the caller works on Trino.
  */
 public final class JobCli {
 
-  /** The packages the launcher opens for Spark on Java 17 (the root {@code reengage} script). */
-  private static final String[] OPENS = {
-    "java.lang",
-    "java.lang.invoke",
-    "java.lang.reflect",
-    "java.io",
-    "java.net",
-    "java.nio",
-    "java.util",
-    "java.util.concurrent",
-    "java.util.concurrent.atomic",
-    "sun.nio.ch",
-    "sun.nio.cs",
-    "sun.security.action",
-    "sun.util.calendar"
-  };
+  /**
+   * The JVM options file with the packages Spark needs opened on Java 17 ({@code
+   * conf/spark-java17.args}, the launcher's list), as a {@code java @file} argument.
+   */
+  private static String javaArgsFile() {
+    return "@" + QueryTexts.repositoryRoot().resolve("conf/spark-java17.args");
+  }
 
   private JobCli() {}
 
@@ -132,8 +123,8 @@ public final class JobCli {
   }
 
   public static String classpath() throws IOException {
-    Path target = QueryTexts.repositoryRoot().resolve("job/target");
-    Path jar = target.resolve("reengage-job.jar");
+    Path target = QueryTexts.repositoryRoot().resolve("job/tools/target");
+    Path jar = target.resolve("reengage-tools.jar");
     Path cp = target.resolve("runtime-classpath.txt");
     if (!Files.isRegularFile(jar) || !Files.isRegularFile(cp)) {
       throw new IllegalStateException(
@@ -167,9 +158,7 @@ public final class JobCli {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
-    for (String p : OPENS) {
-      cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-    }
+    cmd.add(javaArgsFile());
     cmd.add("-Duser.timezone=UTC");
     cmd.add("-Dspark.master=local[2]");
     cmd.add("-Dspark.ui.enabled=false");
