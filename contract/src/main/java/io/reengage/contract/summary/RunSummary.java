@@ -3,6 +3,7 @@ package io.reengage.contract.summary;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The facts of one segment run, written by the job as {@code OUT/summary.json} and read by the
@@ -19,6 +20,9 @@ import java.util.List;
  *     DISTINCT, whatever the mode
  * @param unengagedIgnoringMachineOpens the segment's size under {@code --machine-opens ignore},
  *     whatever the mode
+ * @param reportUri where the run's {@code report.html} is; absent when it could not be drawn
+ * @param distributions who is in the segment, as counts (funnel, histograms, domains): the report's
+ *     data, shaped by the job's {@code io.reengage.job.report.Distributions}
  */
 public record RunSummary(
     String asOf,
@@ -43,9 +47,11 @@ public record RunSummary(
     long outputFiles,
     long outputBytes,
     String importUri,
+    @JsonInclude(Include.NON_NULL) String reportUri,
     CrossCheck crossCheck,
     String source,
     @JsonInclude(Include.NON_NULL) Rollups rollups,
+    @JsonInclude(Include.NON_NULL) Map<String, Object> distributions,
     Timings timings) {
 
   public static final String SOURCE_RAW = "raw";
@@ -111,7 +117,14 @@ public record RunSummary(
       long scanMs,
       @JsonInclude(Include.NON_NULL) Long crossCheckMs,
       long writeMs,
-      long jobMs) {}
+      long jobMs,
+      @JsonInclude(Include.NON_NULL) Long distributionsMs) {
+
+    public Timings(
+        long listMs, long aggregateMs, long scanMs, Long crossCheckMs, long writeMs, long jobMs) {
+      this(listMs, aggregateMs, scanMs, crossCheckMs, writeMs, jobMs, null);
+    }
+  }
 
   public static Builder builder() {
     return new Builder();
@@ -141,6 +154,8 @@ public record RunSummary(
     private long outputFiles;
     private long outputBytes;
     private String importUri;
+    private String reportUri;
+    private Map<String, Object> distributions;
     private CrossCheck crossCheck = new CrossCheck(false, 0);
     private Rollups rollups;
     private Timings timings;
@@ -242,6 +257,16 @@ public record RunSummary(
       return this;
     }
 
+    public Builder reportUri(String v) {
+      reportUri = v;
+      return this;
+    }
+
+    public Builder distributions(Map<String, Object> v) {
+      distributions = v;
+      return this;
+    }
+
     public Builder crossCheck(CrossCheck v) {
       crossCheck = v;
       return this;
@@ -297,9 +322,11 @@ public record RunSummary(
           outputFiles,
           outputBytes,
           importUri,
+          reportUri,
           crossCheck,
           rollups == null ? SOURCE_RAW : SOURCE_ROLLUPS,
           rollups,
+          distributions,
           timings);
     }
   }

@@ -94,9 +94,15 @@ public final class UnengagedRules {
    */
   public static Dataset<Row> unengaged(
       Dataset<Row> events, RuleParameters p, MachineOpenMode mode, Observer observer) {
+    return selectUnengaged(perAddress(events, p, mode, observer), p);
+  }
+
+  /** Rules 1 to 5: every usable address with its attributes, before rule 6 selects. */
+  public static Dataset<Row> perAddress(
+      Dataset<Row> events, RuleParameters p, MachineOpenMode mode, Observer observer) {
     Dataset<Row> joined = distinctRows(forMode(observer.windowed(inWindows(events, p)), mode));
     Dataset<Row> flat = observer.flattened(flatten(joined));
-    return selectUnengaged(observer.perAddress(perAddress(usableAddresses(flat))), p);
+    return observer.perAddress(perAddress(usableAddresses(flat)));
   }
 
   /**
@@ -208,13 +214,18 @@ public final class UnengagedRules {
    */
   public static Dataset<Row> selectUnengaged(Dataset<Row> perAddress, RuleParameters p) {
     return perAddress
-        .where(isUnengaged(col(LAST_ENGAGEMENT), p))
+        .where(unengagedCondition(p))
         .select(
             col(ADDRESS),
             col(MAX_DELIVERED),
             col(MIN_DELIVERED),
             col(LAST_ENGAGEMENT),
             col(NUM_DELIVERED));
+  }
+
+  /** Rule 6 as a condition on the per-address columns of rule 5. */
+  public static Column unengagedCondition(RuleParameters p) {
+    return isUnengaged(col(LAST_ENGAGEMENT), p);
   }
 
   /**

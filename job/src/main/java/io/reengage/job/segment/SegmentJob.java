@@ -22,6 +22,8 @@ import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
 import io.reengage.job.read.ScanStageTimer;
 import io.reengage.job.read.SparkEventReader;
+import io.reengage.job.report.AddressDistributions;
+import io.reengage.job.report.ReportFile;
 import io.reengage.job.rollup.DayMarker;
 import io.reengage.job.rollup.MonthMarker;
 import io.reengage.job.rollup.RollupPlan;
@@ -70,6 +72,7 @@ public final class SegmentJob {
   private final SegmentSettings settings;
   private final RuleParameters rules;
   private MachineOpenClassification machineOpens;
+  private final AddressDistributions distributions;
 
   /** Names of the counts observed during the job. */
   private static final String WINDOWED = "windowed-events";
@@ -81,15 +84,17 @@ public final class SegmentJob {
     this.spark = spark;
     this.settings = settings;
     this.rules = settings.rules();
+    this.distributions = new AddressDistributions(rules);
   }
 
   /**
-   * What the listing and the lazy plan of the rules found: the unengaged rows, the read whose
-   * counts fill in when the job's action runs, the parsed events for the cross-check (null without
-   * it) and the parts of the summary known before that action.
+   * What the listing and the lazy plan of the rules found: every address's row flagged by rule 6
+   * ({@link AddressDistributions#withUnengagedFlag}), the read whose counts fill in when the job's
+   * action runs, the parsed events for the cross-check (null without it) and the parts of the
+   * summary known before that action.
    */
   private record Planned(
-      Dataset<Row> unengaged,
+      Dataset<Row> flagged,
       SparkEventReader.RootsRead read,
       Dataset<Row> crossCheckInput,
       List<Listing> listings,
@@ -127,7 +132,10 @@ public final class SegmentJob {
       // for the writer; the summary's counts are observed on the way instead of costing a cache and
       // a job each.
       t = System.nanoTime();
-      Dataset<Row> unengaged = planned.unengaged().persist(StorageLevel.MEMORY_AND_DISK());
+      // The cache holds every address flagged by rule 6, not only the segment, so that the
+      // report's domain counts are a small aggregate over it rather than a second read.
+      Dataset<Row> flagged = planned.flagged().persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> unengaged = AddressDistributions.unengagedOnly(flagged);
       try {
         long unengagedCount = unengaged.count();
         long aggregateMs = millisSince(t);
@@ -137,6 +145,10 @@ public final class SegmentJob {
         checkBadRecords(planned.read());
         long addresses = observed.getLong(ADDRESSES, 0);
         long dropped = observed.getLong(DROPPED, 0);
+        t = System.nanoTime();
+        Map<String, Object> distributions =
+            this.distributions.collect(observed, flagged, addresses).toMap();
+        long distributionsMs = millisSince(t);
         Long crossCheckMs = null;
         if (settings.crossCheck()) {
           t = System.nanoTime();
@@ -150,7 +162,7 @@ public final class SegmentJob {
             dropped);
 
         Written written = writeImport(unengaged, unengagedCount, publisher);
-        RunSummary summary =
+        RunSummary.Builder builder =
             RunSummary.builder()
                 .asOf(rules.asOf().toString())
                 .until(Instant.ofEpochMilli(rules.untilMillis()).toString())
@@ -190,6 +202,7 @@ public final class SegmentJob {
                 .importUri(written.importUri())
                 .crossCheck(new RunSummary.CrossCheck(settings.crossCheck(), 0))
                 .rollups(planned.rollups())
+                .distributions(distributions)
                 .timings(
                     new RunSummary.Timings(
                         listMs,
@@ -197,8 +210,9 @@ public final class SegmentJob {
                         scanMs,
                         crossCheckMs,
                         written.writeMs(),
-                        millisSince(jobStart)))
-                .build();
+                        millisSince(jobStart),
+                        distributionsMs));
+        RunSummary summary = ReportFile.stage(publisher, builder);
 
         t = System.nanoTime();
         publisher.publish(SummaryJson.write(summary));
@@ -211,7 +225,7 @@ public final class SegmentJob {
             millisSince(t));
         return summary;
       } finally {
-        unengaged.unpersist();
+        flagged.unpersist();
       }
     } catch (IOException e) {
       throw new ReengageException(
@@ -289,9 +303,12 @@ public final class SegmentJob {
             List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
     SparkEventReader.RootsRead read = readEvents(found);
     Dataset<Row> events = cachedForCrossCheck(read.events());
-    Dataset<Row> unengaged =
-        UnengagedRules.unengaged(events, rules, mode(), new Counts(observed, rules));
-    return new Planned(unengaged, read, crossCheckInput(events), listings(found), 0, 0, 0, null);
+    Dataset<Row> flagged =
+        AddressDistributions.withUnengagedFlag(
+            UnengagedRules.perAddress(
+                events, rules, mode(), new Counts(observed, rules, distributions)),
+            rules);
+    return new Planned(flagged, read, crossCheckInput(events), listings(found), 0, 0, 0, null);
   }
 
   /** Whole days from rollups, the rest of the windows from raw events; see {@link RollupPlan}. */
@@ -326,7 +343,7 @@ public final class SegmentJob {
         events.where(
             expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP))
                 .isin(plan.rawEpochDays().toArray()));
-    Counts counts = new Counts(observed, rules);
+    Counts counts = new Counts(observed, rules, distributions);
     Dataset<Row> windowed =
         UnengagedRules.forMode(counts.windowed(UnengagedRules.inWindows(rawDays, rules)), mode());
     RolledUp rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan);
@@ -351,7 +368,7 @@ public final class SegmentJob {
                 col(UnengagedRules.NUM_DELIVERED),
                 col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
     return new Planned(
-        UnengagedRules.selectUnengaged(counts.perAddress(perAddress), rules),
+        AddressDistributions.withUnengagedFlag(counts.perAddress(perAddress), rules),
         read,
         crossCheckInput(events),
         listings(found),
@@ -497,15 +514,18 @@ public final class SegmentJob {
   /**
    * The summary's counts, observed while the rules run: windowed events by type (delivered,
    * engagement, machine opens, before machine opens are dropped under ignore), unusable destination
-   * elements, addresses, and addresses unengaged were machine opens ignored.
+   * elements, addresses, addresses unengaged were machine opens ignored, and the report's
+   * distributions.
    */
   private static final class Counts implements UnengagedRules.Observer {
     private final ObservedMetrics observed;
     private final RuleParameters rules;
+    private final AddressDistributions distributions;
 
-    Counts(ObservedMetrics observed, RuleParameters rules) {
+    Counts(ObservedMetrics observed, RuleParameters rules, AddressDistributions distributions) {
       this.observed = observed;
       this.rules = rules;
+      this.distributions = distributions;
     }
 
     @Override
@@ -530,11 +550,13 @@ public final class SegmentJob {
 
     @Override
     public Dataset<Row> perAddress(Dataset<Row> perAddress) {
-      return observed.observe(
-          perAddress,
-          ADDRESSES,
-          count(lit(1)),
-          count(when(UnengagedRules.unengagedIgnoringMachineOpens(rules), 1)));
+      return distributions.observe(
+          observed,
+          observed.observe(
+              perAddress,
+              ADDRESSES,
+              count(lit(1)),
+              count(when(UnengagedRules.unengagedIgnoringMachineOpens(rules), 1))));
     }
   }
 

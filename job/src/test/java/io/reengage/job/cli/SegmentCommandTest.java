@@ -264,7 +264,7 @@ class SegmentCommandTest {
                 "7"))
         .isZero();
     assertThat(ImportFolder.fileNames(o.resolve("import"))).isEmpty();
-    assertThat(ImportFolder.fileNames(o)).containsExactly("summary.json");
+    assertThat(ImportFolder.fileNames(o)).containsExactly("report.html", "summary.json");
   }
 
   @Test

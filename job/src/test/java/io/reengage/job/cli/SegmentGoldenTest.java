@@ -54,7 +54,8 @@ class SegmentGoldenTest {
 
   @Test
   void outputFolderHoldsOnlyCsvPartsAndTheSummary() throws Exception {
-    assertThat(ImportFolder.fileNames(out)).containsExactly("import", "summary.json");
+    assertThat(ImportFolder.fileNames(out))
+        .containsExactly("import", "report.html", "summary.json");
     List<String> parts = ImportFolder.fileNames(out.resolve("import"));
     assertThat(parts).isNotEmpty().allMatch(n -> n.matches("part-\\d{5}-\\d{3}\\.csv"));
     for (String part : parts) {

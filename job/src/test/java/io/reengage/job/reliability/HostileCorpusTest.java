@@ -122,7 +122,7 @@ class HostileCorpusTest {
   @Test
   void theOutputFolderHoldsOnlyTheImportAndTheSummary() throws Exception {
     assertThat(ImportFolder.fileNames(tmp.resolve("out-hostile")))
-        .containsExactly("import", "summary.json");
+        .containsExactly("import", "report.html", "summary.json");
   }
 
   @Test
