@@ -62,9 +62,9 @@ public final class AddressDistributions {
     return perAddress.withColumn(UNENGAGED, UnengagedRules.unengagedCondition(rules));
   }
 
-  /** Only the unengaged rows, with the per-address columns of rule 5. */
+  /** Only the unengaged rows, with the import's columns (rule 5's attributes). */
   public static Dataset<Row> unengagedOnly(Dataset<Row> flagged) {
-    return flagged.where(col(UNENGAGED)).drop(UNENGAGED);
+    return UnengagedRules.importColumns(flagged.where(col(UNENGAGED)));
   }
 
   /** {@code perAddress} with the funnel and the histograms observed on the way. */

@@ -213,14 +213,17 @@ public final class UnengagedRules {
    * columns of the import (address and rule 5's attributes).
    */
   public static Dataset<Row> selectUnengaged(Dataset<Row> perAddress, RuleParameters p) {
-    return perAddress
-        .where(unengagedCondition(p))
-        .select(
-            col(ADDRESS),
-            col(MAX_DELIVERED),
-            col(MIN_DELIVERED),
-            col(LAST_ENGAGEMENT),
-            col(NUM_DELIVERED));
+    return importColumns(perAddress.where(unengagedCondition(p)));
+  }
+
+  /** The five columns of the import (address and rule 5's attributes), in the CSV's order. */
+  public static Dataset<Row> importColumns(Dataset<Row> perAddress) {
+    return perAddress.select(
+        col(ADDRESS),
+        col(MAX_DELIVERED),
+        col(MIN_DELIVERED),
+        col(LAST_ENGAGEMENT),
+        col(NUM_DELIVERED));
   }
 
   /** Rule 6 as a condition on the per-address columns of rule 5. */
