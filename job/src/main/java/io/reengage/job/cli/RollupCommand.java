@@ -161,7 +161,8 @@ final class RollupCommand implements Callable<Integer> {
             source.maxBadFraction,
             chunkDays,
             allowUnsettled,
-            skip);
+            skip,
+            source.machineOpens());
     try (SparkSessions.Handle session = SparkSessions.start("reengage rollup")) {
       RollupJob.Result r = new RollupJob(session.spark(), settings, clock).run();
       spec.commandLine()

@@ -53,6 +53,36 @@ public final class SparkEventReader {
   /** The lazily read events and the counts that fill in as Spark evaluates them. */
   public record EventRead(Dataset<Row> events, ReadCountsAccumulator counts) {}
 
+  /**
+   * The events of several roots (each read on its own, so each keeps its own counts) as one
+   * Dataset.
+   */
+  public record RootsRead(Dataset<Row> events, List<ReadCountsAccumulator> perRoot) {
+
+    /** The counts of every root added up; complete once Spark has evaluated the events. */
+    public ReadCounts total() {
+      ReadCounts total = new ReadCounts();
+      perRoot.forEach(c -> total.add(c.value()));
+      return total;
+    }
+  }
+
+  /** Reads the files of each root (in the order given) into one Dataset. */
+  public static RootsRead readRoots(
+      SparkSession spark, List<List<EventFile>> roots, ReadFilter filter) {
+    Dataset<Row> events = null;
+    List<ReadCountsAccumulator> counts = new ArrayList<>();
+    for (List<EventFile> files : roots) {
+      EventRead read = read(spark, files, filter);
+      counts.add(read.counts());
+      events = events == null ? read.events() : events.union(read.events());
+    }
+    if (events == null) {
+      events = read(spark, List.of(), filter).events();
+    }
+    return new RootsRead(events, counts);
+  }
+
   private SparkEventReader() {}
 
   public static EventRead read(SparkSession spark, List<EventFile> files, ReadFilter filter) {

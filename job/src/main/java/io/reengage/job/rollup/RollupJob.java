@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 
 import io.reengage.job.common.ReengageException;
+import io.reengage.job.machineopen.MachineOpenClassification;
 import io.reengage.job.read.EventColumns;
 import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
@@ -52,6 +53,7 @@ public final class RollupJob {
   private final SparkSession spark;
   private final RollupSettings settings;
   private final Clock clock;
+  private MachineOpenClassification machineOpens;
 
   public RollupJob(SparkSession spark, RollupSettings settings, Clock clock) {
     this.spark = spark;
@@ -61,6 +63,9 @@ public final class RollupJob {
 
   public Result run() {
     checkSettled();
+    machineOpens =
+        MachineOpenClassification.load(
+            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
     RollupStore store = openStore();
     EngagementTypes types = typesOnly();
     long start = System.nanoTime();
@@ -105,7 +110,7 @@ public final class RollupJob {
     Map<YearMonth, MonthMarker> compacted;
     try {
       for (DayMarker day : store.completeDays(first.atDay(1), last.atEndOfMonth()).values()) {
-        if (day.usableFor(settings.engagementTypes())) {
+        if (day.usableFor(settings.engagementTypes(), machineOpens.id())) {
           daysByMonth.computeIfAbsent(YearMonth.from(day.date()), m -> new ArrayList<>()).add(day);
         }
       }
@@ -210,7 +215,7 @@ public final class RollupJob {
     LocalDate open = null;
     for (LocalDate d = settings.from(); !d.isAfter(settings.to()); d = d.plusDays(1)) {
       DayMarker m = complete.get(d);
-      boolean done = m != null && m.usableFor(settings.engagementTypes());
+      boolean done = m != null && m.usableFor(settings.engagementTypes(), machineOpens.id());
       if (!done && open == null) {
         open = d;
       } else if (done && open != null) {
@@ -241,15 +246,21 @@ public final class RollupJob {
       RollupStore store, EngagementTypes types, LocalDate first, LocalDate last) {
     long fromMs = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     long untilMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    List<io.reengage.job.read.EventFile> files = list(fromMs, untilMs);
-    SparkEventReader.EventRead read =
-        SparkEventReader.read(spark, files, new ReadFilter(types.counted(), fromMs, untilMs));
+    List<List<io.reengage.job.read.EventFile>> files = list(fromMs, untilMs);
+    SparkEventReader.RootsRead read =
+        SparkEventReader.readRoots(
+            spark,
+            files,
+            new ReadFilter(types.counted(), fromMs, untilMs, machineOpens.classifier()));
     Dataset<Row> events =
         RollupRules.countedEvents(read.events(), types).persist(StorageLevel.MEMORY_AND_DISK());
     Path staging = null;
     try {
       Map<LocalDate, DayMarker.EventCounts> eventCounts = eventCountsByDay(events);
-      ReadCounts counts = read.counts().value();
+      for (int i = 0; i < files.size(); i++) {
+        read.perRoot().get(i).value().checkStorage(settings.eventsUris().get(i));
+      }
+      ReadCounts counts = read.total();
       checkBadRecords(counts, first, last);
       staging = store.newStaging();
       Dataset<Row> daily = RollupRules.dailyAggregates(events);
@@ -272,6 +283,7 @@ public final class RollupJob {
                 types.sorted(),
                 settings.lateArrivalHours(),
                 dayRows,
+                machineOpens.id(),
                 eventCounts.getOrDefault(d, DayMarker.EventCounts.NONE)));
       }
       store.publish(staging, markers);
@@ -303,14 +315,16 @@ public final class RollupJob {
                     .as("d"),
                 expr("pmod(" + ts + ", 86400000) < 1000").as("first"),
                 expr(EventColumns.EVENT_TYPE + " = '" + RuleParameters.DELIVERED + "'")
-                    .as("delivered"))
+                    .as("delivered"),
+                col(EventColumns.MACHINE_OPEN))
             .agg(count("*"))
             .collectAsList();
+    // Per day: delivered, engagement and machine-open events, each split at the first second.
     Map<LocalDate, DayMarker.EventCounts> byDay = new HashMap<>();
     for (Row r : rows) {
       byDay.merge(
           r.getDate(0).toLocalDate(),
-          DayMarker.EventCounts.of(r.getBoolean(2), r.getBoolean(1), r.getLong(3)),
+          DayMarker.EventCounts.of(r.getBoolean(2), r.getBoolean(1), r.getBoolean(3), r.getLong(4)),
           DayMarker.EventCounts::plus);
     }
     return byDay;
@@ -334,16 +348,22 @@ public final class RollupJob {
     return rows;
   }
 
-  private List<io.reengage.job.read.EventFile> list(long fromMs, long untilMs) {
-    return io.reengage.job.read.EventInputs.list(
-            spark.sparkContext().hadoopConfiguration(),
-            settings.eventsUri(),
-            settings.layout(),
-            settings.lateArrivalHours(),
-            List.of(
-                new io.reengage.job.read.EventInputs.Range(
-                    Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(untilMs))))
-        .files();
+  /** The files of each root, in the order of --events, each root with its own layout. */
+  private List<List<io.reengage.job.read.EventFile>> list(long fromMs, long untilMs) {
+    List<List<io.reengage.job.read.EventFile>> roots = new ArrayList<>();
+    for (String root : settings.eventsUris()) {
+      roots.add(
+          io.reengage.job.read.EventInputs.list(
+                  spark.sparkContext().hadoopConfiguration(),
+                  root,
+                  settings.layout(),
+                  settings.lateArrivalHours(),
+                  List.of(
+                      new io.reengage.job.read.EventInputs.Range(
+                          Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(untilMs))))
+              .files());
+    }
+    return roots;
   }
 
   private RollupStore openStore() {
@@ -381,15 +401,14 @@ public final class RollupJob {
   }
 
   private void checkBadRecords(ReadCounts counts, LocalDate first, LocalDate last) {
-    counts.checkStorage(settings.eventsUri());
     if (counts.badFraction() > settings.maxBadFraction()) {
       throw new ReengageException(
           String.format(
-              "Too many bad records for %s..%s in --events %s: %d of %d are not valid Pinpoint events, above"
+              "Too many bad records for %s..%s in --events %s: %d of %d are not valid Pinpoint or SES events, above"
                   + " --max-bad-fraction %s (fix the input, or raise --max-bad-fraction); days before %s are rolled up",
               first,
               last,
-              settings.eventsUri(),
+              String.join(", ", settings.eventsUris()),
               counts.badRecords,
               counts.records,
               settings.maxBadFraction(),
