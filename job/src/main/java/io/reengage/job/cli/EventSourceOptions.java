@@ -1,8 +1,8 @@
 package io.reengage.job.cli;
 
+import io.reengage.job.read.EventTypeAliases;
 import io.reengage.job.read.FolderLayout;
 import io.reengage.job.segment.SegmentSettings;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -24,7 +24,9 @@ final class EventSourceOptions {
       split = ",",
       defaultValue = "_email.open,_email.click",
       description =
-          "Event types that count as engagement, comma-separated. Default: ${DEFAULT-VALUE}.")
+          "Event types that count as engagement, comma-separated, by their Pinpoint names; SES's"
+              + " Open and Click are accepted for _email.open and _email.click. Default:"
+              + " ${DEFAULT-VALUE}.")
   List<String> engagementTypes;
 
   @Option(
@@ -58,7 +60,7 @@ final class EventSourceOptions {
   boolean verbose;
 
   Set<String> engagementTypes() {
-    return new LinkedHashSet<>(engagementTypes.stream().map(String::trim).toList());
+    return EventTypeAliases.canonical(engagementTypes.stream().map(String::trim).toList());
   }
 
   FolderLayout layout() {

@@ -18,7 +18,7 @@ public final class EventFileReader {
 
   /** Receives each kept event. The destination array is owned by the callee afterwards. */
   public interface EventSink {
-    void event(String eventType, long arrivalTimestamp, String[] destination);
+    void event(String eventType, long arrivalTimestamp, String[] destination, boolean machineOpen);
   }
 
   /** Records larger than this are counted as bad instead of being buffered without bound. */
@@ -28,13 +28,14 @@ public final class EventFileReader {
   private static final int GZIP_MAGIC_2 = 0x8b;
 
   private final ReadFilter filter;
-  private final PinpointEventParser parser;
+  private final EventRecordParser parser;
   // The read buffer of the last closed file, reused by the next: one reader serves one thread.
   private byte[] spareBuffer;
 
   public EventFileReader(ReadFilter filter) {
     this.filter = filter;
-    this.parser = new PinpointEventParser(new EventTypeFilter(filter.eventTypes()));
+    this.parser =
+        new EventRecordParser(new EventTypeFilter(filter.eventTypes()), filter.machineOpens());
   }
 
   /** A file being read; closing it closes the underlying stream. */
@@ -48,13 +49,23 @@ public final class EventFileReader {
           @Override
           public void record(byte[] buffer, int offset, int length) {
             counts.records++;
-            switch (parser.parse(buffer, offset, length)) {
+            EventRecordParser.Outcome outcome = parser.parse(buffer, offset, length);
+            switch (parser.source()) {
+              case PINPOINT -> counts.pinpointRecords++;
+              case SES -> counts.sesRecords++;
+              case NONE -> {}
+            }
+            switch (outcome) {
               case BAD -> counts.badRecords++;
               case IGNORED -> counts.ignoredRecords++;
               case EVENT -> {
                 if (parser.hasTimestamp() && filter.inRange(parser.arrivalTimestamp())) {
                   counts.events++;
-                  sink.event(parser.eventType(), parser.arrivalTimestamp(), parser.destination());
+                  sink.event(
+                      parser.eventType(),
+                      parser.arrivalTimestamp(),
+                      parser.destination(),
+                      parser.machineOpen());
                 } else {
                   counts.outOfRange++;
                 }

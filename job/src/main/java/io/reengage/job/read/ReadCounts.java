@@ -8,7 +8,9 @@ import java.io.Serializable;
  * <p>{@code records} counts every record the splitter found, good or bad; {@code badRecords} those
  * that were not valid JSON objects or had a wrongly typed field; {@code ignoredRecords} those of a
  * type the rules do not use; {@code outOfRange} events of a wanted type outside the read range or
- * without a timestamp; {@code events} the rows handed on to the rules.
+ * without a timestamp; {@code events} the rows handed on to the rules. {@code pinpointRecords} and
+ * {@code sesRecords} count the records recognised as each source (whatever their type, and also the
+ * bad ones whose source could be told).
  */
 public final class ReadCounts implements Serializable {
 
@@ -22,6 +24,8 @@ public final class ReadCounts implements Serializable {
   public long ignoredRecords;
   public long outOfRange;
   public long events;
+  public long pinpointRecords;
+  public long sesRecords;
 
   /** Files the storage failed to open or read (denied, gone, network): not damage in the data. */
   public long storageFailures;
@@ -38,6 +42,8 @@ public final class ReadCounts implements Serializable {
     ignoredRecords += other.ignoredRecords;
     outOfRange += other.outOfRange;
     events += other.events;
+    pinpointRecords += other.pinpointRecords;
+    sesRecords += other.sesRecords;
     storageFailures += other.storageFailures;
     if (firstStorageFailure == null) {
       firstStorageFailure = other.firstStorageFailure;

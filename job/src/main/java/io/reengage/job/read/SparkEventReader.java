@@ -179,9 +179,10 @@ public final class SparkEventReader {
     private final ReadCountsAccumulator accumulator;
     private final ArrayDeque<InternalRow> pending = new ArrayDeque<>();
     private final EventFileReader.EventSink sink =
-        (type, ts, destination) ->
+        (type, ts, destination, machineOpen) ->
             pending.add(
-                new GenericInternalRow(new Object[] {eventType(type), ts, array(destination)}));
+                new GenericInternalRow(
+                    new Object[] {eventType(type), ts, array(destination), machineOpen}));
 
     /** The few event types, encoded once per task instead of once per event. */
     private final java.util.Map<String, UTF8String> eventTypes = new java.util.HashMap<>();

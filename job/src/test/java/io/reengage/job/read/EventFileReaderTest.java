@@ -47,7 +47,7 @@ class EventFileReaderTest {
         .readAll(
             new ByteArrayInputStream(data),
             counts,
-            (type, ts, to) -> events.add(type + "|" + ts + "|" + Arrays.toString(to)));
+            (type, ts, to, machine) -> events.add(type + "|" + ts + "|" + Arrays.toString(to)));
     return new Seen(events, counts);
   }
 
@@ -85,7 +85,9 @@ class EventFileReaderTest {
             () ->
                 new EventFileReader(ALL)
                     .readAll(
-                        new ByteArrayInputStream(cut), counts, (type, ts, to) -> events.add(to[0])))
+                        new ByteArrayInputStream(cut),
+                        counts,
+                        (type, ts, to, machine) -> events.add(to[0])))
         .isInstanceOf(EOFException.class);
     assertThat(events).isNotEmpty().hasSizeLessThan(2000);
     assertThat(events.get(0)).isEqualTo("t0@example.com");

@@ -3,8 +3,8 @@ package io.reengage.job.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reengage.job.cli.ExitCodes;
+import io.reengage.job.read.EventRecordParser;
 import io.reengage.job.read.EventTypeFilter;
-import io.reengage.job.read.PinpointEventParser;
 import io.reengage.job.read.RecordSplitter;
 import io.reengage.job.testing.ImportFolder;
 import java.io.ByteArrayInputStream;
@@ -127,9 +127,9 @@ class HostileRecordsTest {
         delivered(1, to("first@example.net"))
             .replaceFirst("}$", ",\"facets\":{\"email_channel\":{\"mail_event\":{\"mail\":{}}}}}")
             .getBytes(StandardCharsets.UTF_8);
-    PinpointEventParser parser =
-        new PinpointEventParser(new EventTypeFilter(Set.of("_email.delivered")));
-    assertThat(parser.parse(json, 0, json.length)).isEqualTo(PinpointEventParser.Outcome.EVENT);
+    EventRecordParser parser =
+        new EventRecordParser(new EventTypeFilter(Set.of("_email.delivered")));
+    assertThat(parser.parse(json, 0, json.length)).isEqualTo(EventRecordParser.Outcome.EVENT);
     assertThat(parser.destination()).isNull();
   }
 }

@@ -28,7 +28,7 @@ final class EventRows {
   }
 
   EventRows add(String type, long ms, String[] to) {
-    rows.add(RowFactory.create(type, ms, to));
+    rows.add(RowFactory.create(type, ms, to, false));
     return this;
   }
 

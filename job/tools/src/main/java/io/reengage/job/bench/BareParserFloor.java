@@ -94,7 +94,7 @@ public final class BareParserFloor {
 
   private static void readWithJobReader(Path file, long[] c) throws IOException {
     io.reengage.job.read.ReadCounts counts = new io.reengage.job.read.ReadCounts();
-    JOB_READER.get().readAll(Files.newInputStream(file), counts, (type, ts, to) -> {});
+    JOB_READER.get().readAll(Files.newInputStream(file), counts, (type, ts, to, machine) -> {});
     c[1] += counts.records;
     c[2] += counts.events;
   }

@@ -2,17 +2,17 @@ package io.reengage.job.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reengage.job.read.PinpointEventParser.Outcome;
+import io.reengage.job.read.EventRecordParser.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PinpointEventParserTest {
+class EventRecordParserTest {
 
-  final PinpointEventParser parser =
-      new PinpointEventParser(
+  final EventRecordParser parser =
+      new EventRecordParser(
           new EventTypeFilter(Set.of("_email.delivered", "_email.open", "_email.click")));
 
   Outcome parse(String json) {
