@@ -57,8 +57,4 @@ final class Message {
     this.destinationForm = destinationForm;
     this.reorderedFields = reorderedFields;
   }
-
-  int recipients() {
-    return destination.length;
-  }
 }

@@ -23,7 +23,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** The stack with no context at all: everything created, the query's defaults. */
-class TestDefaultStack {
+class DefaultStackTest {
 
   private static Template template;
   private static Annotations annotations;

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 
 /** An existing Kinesis stream that Pinpoint already writes to, and a new project. */
-class TestExistingStreamStack {
+class ExistingStreamStackTest {
 
   private static Template template;
 
   @BeforeAll
   static void synthesise() {
-    template = Synth.template(Map.of("kinesisStreamArn", TestParameters.KINESIS));
+    template = Synth.template(Map.of("kinesisStreamArn", ParametersTest.KINESIS));
   }
 
   @Test
@@ -27,19 +27,19 @@ class TestExistingStreamStack {
     Map<String, Object> firehose =
         properties(resource(template, "AWS::KinesisFirehose::DeliveryStream", "IngestFirehose"));
     assertThat(render(firehose.get("KinesisStreamSourceConfiguration")))
-        .contains("KinesisStreamARN=" + TestParameters.KINESIS);
+        .contains("KinesisStreamARN=" + ParametersTest.KINESIS);
     assertThat(roleStatements(template, "IngestDeliveryRole"))
-        .contains("Allow kinesis:GetRecords " + TestParameters.KINESIS);
+        .contains("Allow kinesis:GetRecords " + ParametersTest.KINESIS);
   }
 
   @Test
   void theNewProjectStreamsIntoTheGivenStream() {
     Map<String, Object> stream =
         properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"));
-    assertThat(stream.get("DestinationStreamArn")).isEqualTo(TestParameters.KINESIS);
+    assertThat(stream.get("DestinationStreamArn")).isEqualTo(ParametersTest.KINESIS);
     assertThat(roleStatements(template, "PinpointEventStreamRole"))
         .containsExactlyInAnyOrder(
-            "Allow kinesis:PutRecords " + TestParameters.KINESIS,
-            "Allow kinesis:DescribeStream " + TestParameters.KINESIS);
+            "Allow kinesis:PutRecords " + ParametersTest.KINESIS,
+            "Allow kinesis:DescribeStream " + ParametersTest.KINESIS);
   }
 }

@@ -10,20 +10,20 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 
 /** A new project streaming into an existing Firehose. */
-class TestExistingFirehoseStack {
+class ExistingFirehoseStackTest {
 
   @Test
   void eventStreamPutsIntoTheFirehose() {
     Template template =
-        Synth.template(Map.of("firehoseArn", TestParameters.FIREHOSE, "eventsBucket", "my-events"));
+        Synth.template(Map.of("firehoseArn", ParametersTest.FIREHOSE, "eventsBucket", "my-events"));
 
     assertThat(
             properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"))
                 .get("DestinationStreamArn"))
-        .isEqualTo(TestParameters.FIREHOSE);
+        .isEqualTo(ParametersTest.FIREHOSE);
     assertThat(roleStatements(template, "PinpointEventStreamRole"))
         .containsExactlyInAnyOrder(
-            "Allow firehose:PutRecordBatch " + TestParameters.FIREHOSE,
-            "Allow firehose:DescribeDeliveryStream " + TestParameters.FIREHOSE);
+            "Allow firehose:PutRecordBatch " + ParametersTest.FIREHOSE,
+            "Allow firehose:DescribeDeliveryStream " + ParametersTest.FIREHOSE);
   }
 }
