@@ -77,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
         actualRows = ImportRows.usable(actualRows);
       }
       ImportComparison.Outcome outcome = ImportComparison.compare(expectedRows, actualRows);
-      ImportComparison.Result r = outcome.result();
+      io.reengage.contract.ImportRowComparison.Result r = outcome.result();
       spec.commandLine()
           .getOut()
           .printf(

@@ -1,6 +1,6 @@
 package io.reengage.job.cli;
 
-import io.reengage.job.common.Redaction;
+import io.reengage.contract.Redaction;
 import io.reengage.job.common.ReengageException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,9 +1,9 @@
 package io.reengage.job.cli;
 
+import io.reengage.contract.summary.RunSummary;
 import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.segment.SegmentJob;
 import io.reengage.job.segment.SegmentSettings;
-import io.reengage.job.segment.SegmentSummary;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -112,15 +112,15 @@ final class SegmentCommand implements Callable<Integer> {
   public Integer call() {
     SegmentSettings settings = settings();
     try (SparkSessions.Handle session = SparkSessions.start("reengage segment")) {
-      SegmentSummary summary = new SegmentJob(session.spark(), settings).run();
+      RunSummary summary = new SegmentJob(session.spark(), settings).run();
       spec.commandLine()
           .getErr()
           .printf(
               "reengage: %d unengaged of %d addresses; import folder %s; summary %ssummary.json%n",
-              summary.unengaged,
-              summary.addresses,
-              summary.unengaged == 0 ? "(empty: nothing to import)" : summary.importUri,
-              summary.importUri.substring(0, summary.importUri.length() - "import/".length()));
+              summary.unengaged(),
+              summary.addresses(),
+              summary.unengaged() == 0 ? "(empty: nothing to import)" : summary.importUri(),
+              summary.importUri().substring(0, summary.importUri().length() - "import/".length()));
       return ExitCodes.OK;
     }
   }

@@ -1,7 +1,7 @@
 package io.reengage.job.compare;
 
+import io.reengage.contract.ImportCsv;
 import io.reengage.job.common.Filesystems;
-import io.reengage.job.write.CsvFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -29,15 +29,15 @@ public final class DifferenceReport {
         new BufferedWriter(
             new OutputStreamWriter(
                 Filesystems.forOutput(path, conf).create(path, true), StandardCharsets.UTF_8))) {
-      w.write("side," + CsvFormat.HEADER + "\n");
+      w.write("side," + ImportCsv.HEADER + "\n");
       Iterator<Row> rows = differences.orderBy("id", "side").toLocalIterator();
       while (rows.hasNext()) {
         Row r = rows.next();
         StringBuilder line = new StringBuilder();
-        CsvFormat.appendField(line, r.getAs("side"));
+        ImportCsv.appendField(line, r.getAs("side"));
         for (String c : ImportRows.COLUMNS) {
           line.append(',');
-          CsvFormat.appendField(line, r.getAs(c));
+          ImportCsv.appendField(line, r.getAs(c));
         }
         w.write(line.append('\n').toString());
       }

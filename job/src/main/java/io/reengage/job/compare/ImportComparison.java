@@ -3,12 +3,13 @@ package io.reengage.job.compare;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.reengage.contract.ImportRowComparison;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Compares two sets of import rows as multisets (row order never matters; a duplicated row must be
- * duplicated on both sides).
+ * Compares two sets of import rows as multisets, in Spark, as {@link ImportRowComparison} defines
+ * it (row order never matters; a duplicated row must be duplicated on both sides).
  *
  * <p>Rows only in {@code expected} are missing, rows only in {@code actual} are extra. A missing
  * and an extra row with the same {@code Id} are one <em>differing</em> row (the address is there,
@@ -16,22 +17,10 @@ import org.apache.spark.sql.Row;
  */
 public final class ImportComparison {
 
-  /** Counts of a comparison; {@code mismatched()} is zero exactly when the outputs are equal. */
-  public record Result(
-      long expectedRows, long actualRows, long missing, long extra, long differing) {
-    public long mismatched() {
-      return missing + extra + differing;
-    }
-
-    public boolean equal() {
-      return mismatched() == 0;
-    }
-  }
-
   /**
    * The rows of {@link #compare}: the differences, with a {@code side} column (missing or extra).
    */
-  public record Outcome(Result result, Dataset<Row> differences) {}
+  public record Outcome(ImportRowComparison.Result result, Dataset<Row> differences) {}
 
   private ImportComparison() {}
 
@@ -49,13 +38,9 @@ public final class ImportComparison {
       Row sum = m.join(e, "id").selectExpr("sum(least(m, e))").first();
       differing = sum.isNullAt(0) ? 0 : sum.getLong(0);
     }
-    Result result =
-        new Result(
-            expected.count(),
-            actual.count(),
-            missingRows - differing,
-            extraRows - differing,
-            differing);
+    ImportRowComparison.Result result =
+        ImportRowComparison.Result.of(
+            expected.count(), actual.count(), missingRows, extraRows, differing);
     return new Outcome(result, missing.unionByName(extra));
   }
 }

@@ -1,12 +1,14 @@
 package io.reengage.job.compare;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.udf;
 
+import io.reengage.contract.ImportCsv;
+import io.reengage.contract.ImportRowComparison;
 import io.reengage.job.common.Filesystems;
 import io.reengage.job.common.ReengageException;
-import io.reengage.job.write.CsvFormat;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,6 +21,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Reads Pinpoint import CSV output (a file, or a folder of parts) as rows of seven strings.
@@ -41,6 +46,19 @@ public final class ImportRows {
           "last_engagement",
           "num_delivered");
 
+  /**
+   * The comparison's definitions, called from Spark: {@code compare} and {@code aws athena-check}
+   * run the same code on each field and Id. Comparing outputs is no hot path, so a UDF costs
+   * little.
+   */
+  private static final UserDefinedFunction NORMALISE =
+      udf((UDF1<String, String>) ImportRowComparison::normalise, DataTypes.StringType)
+          .asNonNullable();
+
+  private static final UserDefinedFunction LEFT_OUT =
+      udf((UDF1<String, Boolean>) ImportRowComparison::leftOut, DataTypes.BooleanType)
+          .asNonNullable();
+
   private ImportRows() {}
 
   public static Dataset<Row> read(SparkSession spark, String uri, String role) {
@@ -61,7 +79,7 @@ public final class ImportRows {
             .option("enforceSchema", "false")
             .csv(files.toArray(new String[0]));
     List<String> header = Arrays.asList(raw.columns());
-    List<String> expected = Arrays.asList(CsvFormat.HEADER.split(","));
+    List<String> expected = ImportCsv.HEADER_FIELDS;
     if (!header.equals(expected)) {
       throw new ReengageException(
           "Cannot compare --"
@@ -74,21 +92,23 @@ public final class ImportRows {
     }
     List<Column> cols = new ArrayList<>();
     for (int i = 0; i < expected.size(); i++) {
-      // Athena writes NULL as an empty field; Spark reads both "" and empty as null or "": unify.
-      cols.add(coalesce(col("`" + expected.get(i) + "`"), lit("")).as(COLUMNS.get(i)));
+      // Athena writes NULL as an empty field; Spark reads both "" and empty as null or "": the
+      // comparison's own normalisation makes them one.
+      cols.add(NORMALISE.apply(col("`" + expected.get(i) + "`")).as(COLUMNS.get(i)));
     }
     return raw.select(cols.toArray(new Column[0]));
   }
 
-  /** Rows whose Id the job would never write (NULL, empty or white space only). */
+  /**
+   * Rows the comparison leaves out: their Id is one the job would never write (NULL, empty or white
+   * space only). The same test as {@code aws athena-check}'s, {@link ImportRowComparison#leftOut}.
+   */
   public static Dataset<Row> unusable(Dataset<Row> rows) {
-    return rows.where(io.reengage.job.rules.UnengagedRules.isUnusable(col("id")));
+    return rows.where(LEFT_OUT.apply(col("id")));
   }
 
   public static Dataset<Row> usable(Dataset<Row> rows) {
-    return rows.where(
-        org.apache.spark.sql.functions.not(
-            io.reengage.job.rules.UnengagedRules.isUnusable(col("id"))));
+    return rows.where(not(LEFT_OUT.apply(col("id"))));
   }
 
   static Dataset<Row> emptyRows(SparkSession spark) {

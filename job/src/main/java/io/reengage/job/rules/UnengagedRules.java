@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import io.reengage.contract.UnusableAddress;
 import io.reengage.job.read.EventColumns;
 import java.util.ArrayList;
 import org.apache.spark.sql.Column;
@@ -35,10 +36,41 @@ public final class UnengagedRules {
 
   private UnengagedRules() {}
 
+  /**
+   * Looks at the Datasets between the steps, to count what passes (with {@link Dataset#observe})
+   * without changing the rows. Each hook returns its argument, or the argument observed.
+   */
+  public interface Observer {
+
+    /** Does not look. */
+    Observer NONE = new Observer() {};
+
+    /** The events of rules 1 and 2 (in the windows, before {@code until}). */
+    default Dataset<Row> windowed(Dataset<Row> windowed) {
+      return windowed;
+    }
+
+    /** Rule 4's rows, one per destination element, before unusable addresses are dropped. */
+    default Dataset<Row> flattened(Dataset<Row> flat) {
+      return flat;
+    }
+
+    /** Rule 5's rows, one per usable address. */
+    default Dataset<Row> perAddress(Dataset<Row> perAddress) {
+      return perAddress;
+    }
+  }
+
   /** Every step from parsed events to the unengaged addresses with their attributes. */
   public static Dataset<Row> unengaged(Dataset<Row> events, RuleParameters p) {
-    Dataset<Row> joined = distinctRows(inWindows(events, p), p);
-    return selectUnengaged(perAddress(usableAddresses(flatten(joined))), p);
+    return unengaged(events, p, Observer.NONE);
+  }
+
+  /** {@link #unengaged(Dataset, RuleParameters)}, with the steps shown to {@code observer}. */
+  public static Dataset<Row> unengaged(Dataset<Row> events, RuleParameters p, Observer observer) {
+    Dataset<Row> joined = distinctRows(observer.windowed(inWindows(events, p)), p);
+    Dataset<Row> flat = observer.flattened(flatten(joined));
+    return selectUnengaged(observer.perAddress(perAddress(usableAddresses(flat))), p);
   }
 
   /**
@@ -94,11 +126,11 @@ public final class UnengagedRules {
     return isUnusable(col(ADDRESS));
   }
 
-  /** True for a NULL, empty or whitespace-only address. */
+  /** True for a NULL, empty or whitespace-only address, as {@link UnusableAddress#test}. */
   public static Column isUnusable(Column address) {
-    // (?U) makes \s match Unicode white space too; \x1c-\x1f are the ASCII separators that many
-    // tools also treat as white space.
-    return address.isNull().or(address.rlike("(?U)^[\\s\\x1c-\\x1f]*$"));
+    // The regex, not a UDF calling the Java test: Spark evaluates it without leaving its own
+    // expressions, and a test in the contract module proves the two agree on every character.
+    return address.isNull().or(address.rlike(UnusableAddress.REGEX));
   }
 
   /** Drops the unusable addresses (SPEC deviation "Unusable addresses"); the shell counts them. */

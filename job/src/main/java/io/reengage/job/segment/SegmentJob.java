@@ -8,6 +8,9 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.reengage.contract.ImportRowComparison;
+import io.reengage.contract.summary.RunSummary;
+import io.reengage.contract.summary.SummaryJson;
 import io.reengage.job.common.Filesystems;
 import io.reengage.job.common.ObservedMetrics;
 import io.reengage.job.common.ReengageException;
@@ -34,7 +37,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,8 +68,6 @@ public final class SegmentJob {
   private final SparkSession spark;
   private final SegmentSettings settings;
   private final RuleParameters rules;
-  private Dataset<Row> crossCheckInput;
-  private SparkEventReader.EventRead read;
 
   /** Names of the counts observed during the job. */
   private static final String WINDOWED = "windowed-events";
@@ -81,12 +81,29 @@ public final class SegmentJob {
     this.rules = settings.rules();
   }
 
-  public SegmentSummary run() {
+  /**
+   * What the listing and the lazy plan of the rules found: the unengaged rows, the read whose
+   * counts fill in when the job's action runs, the parsed events for the cross-check (null without
+   * it) and the parts of the summary known before that action.
+   */
+  private record Planned(
+      Dataset<Row> unengaged,
+      SparkEventReader.EventRead read,
+      Dataset<Row> crossCheckInput,
+      Listing listing,
+      long rollupDeliveredEvents,
+      long rollupEngagementEvents,
+      RunSummary.Rollups rollups) {}
+
+  /** What listing the event inputs found; empty when no raw day had to be listed. */
+  private record Listing(String layout, int foldersListed) {}
+
+  /** The CSV parts written to the staging folder. */
+  private record Written(long files, long bytes, String importUri, long writeMs) {}
+
+  /** Runs the segment job once: reads, applies the rules, writes and publishes. */
+  public RunSummary run() {
     long jobStart = System.nanoTime();
-    SegmentSummary summary = new SegmentSummary();
-    summary.rules = rules;
-    summary.maxBadFraction = settings.maxBadFraction();
-    summary.eventsUri = settings.eventsUri();
     spark.sparkContext().setJobDescription("reengage segment as-of " + rules.asOf());
 
     OutputPublisher publisher = prepareOutput();
@@ -94,56 +111,96 @@ public final class SegmentJob {
     try (ObservedMetrics observed = new ObservedMetrics(spark);
         ScanStageTimer scan = ScanStageTimer.start(spark.sparkContext())) {
       long t = System.nanoTime();
-      Dataset<Row> perAddress =
-          settings.rollupsUri() == null
-              ? fullScan(summary, observed)
-              : withRollups(summary, observed);
-      summary.timings.put("listMs", millisSince(t));
+      Planned planned = settings.rollupsUri() == null ? fullScan(observed) : withRollups(observed);
+      long listMs = millisSince(t);
 
       // One Spark job reads, applies the rules and keeps the result (a row per unengaged address)
       // for the writer; the summary's counts are observed on the way instead of costing a cache and
       // a job each.
       t = System.nanoTime();
-      Dataset<Row> unengaged =
-          UnengagedRules.selectUnengaged(
-                  observed.observe(perAddress, ADDRESSES, count(lit(1))), rules)
-              .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> unengaged = planned.unengaged().persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        summary.unengaged = unengaged.count();
-        summary.timings.put("aggregateMs", millisSince(t));
-        summary.timings.put("scanMs", scan.millis());
-        summary.read = read.counts().value();
-        LOG.info("Read {}", describe(summary.read, summary.timings.get("scanMs")));
-        checkBadRecords(summary.read);
-        summary.deliveredEvents += observed.getLong(WINDOWED, 0);
-        summary.engagementEvents += observed.getLong(WINDOWED, 1);
-        summary.droppedAddresses = observed.getLong(DROPPED, 0);
-        summary.addresses = observed.getLong(ADDRESSES, 0);
+        long unengagedCount = unengaged.count();
+        long aggregateMs = millisSince(t);
+        long scanMs = scan.millis();
+        ReadCounts read = planned.read().counts().value();
+        LOG.info("Read {}", describe(read, scanMs));
+        checkBadRecords(read);
+        long addresses = observed.getLong(ADDRESSES, 0);
+        long dropped = observed.getLong(DROPPED, 0);
+        Long crossCheckMs = null;
         if (settings.crossCheck()) {
-          crossCheck(unengaged, publisher, summary);
+          t = System.nanoTime();
+          crossCheck(planned.crossCheckInput(), unengaged, unengagedCount, publisher);
+          crossCheckMs = millisSince(t);
         }
         LOG.info(
             "{} addresses, {} unengaged, {} unusable destination elements dropped",
-            summary.addresses,
-            summary.unengaged,
-            summary.droppedAddresses);
+            addresses,
+            unengagedCount,
+            dropped);
 
-        writeImport(unengaged, publisher, summary);
+        Written written = writeImport(unengaged, unengagedCount, publisher);
+        RunSummary summary =
+            RunSummary.builder()
+                .asOf(rules.asOf().toString())
+                .until(Instant.ofEpochMilli(rules.untilMillis()).toString())
+                .untilEpochMillis(rules.untilMillis())
+                .windows(
+                    new RunSummary.Windows(
+                        rules.deliveredWindowMonths(),
+                        rules.engagementWindowMonths(),
+                        startOf(rules.deliveredStartDate()),
+                        startOf(rules.engagementStartDate())))
+                .thresholds(
+                    new RunSummary.Thresholds(
+                        rules.minDelivered(),
+                        rules.engagementTypes().stream().sorted().toList(),
+                        settings.maxBadFraction()))
+                .inputs(
+                    new RunSummary.Inputs(
+                        settings.eventsUri(),
+                        planned.listing().layout(),
+                        planned.listing().foldersListed(),
+                        read.files,
+                        read.bytes,
+                        read.unreadableFiles))
+                .records(read.records)
+                .badRecords(read.badRecords)
+                .ignoredRecords(read.ignoredRecords)
+                .deliveredEvents(observed.getLong(WINDOWED, 0) + planned.rollupDeliveredEvents())
+                .engagementEvents(observed.getLong(WINDOWED, 1) + planned.rollupEngagementEvents())
+                .addresses(addresses)
+                .unengaged(unengagedCount)
+                .droppedAddresses(dropped)
+                .outputFiles(written.files())
+                .outputBytes(written.bytes())
+                .importUri(written.importUri())
+                .crossCheck(new RunSummary.CrossCheck(settings.crossCheck(), 0))
+                .rollups(planned.rollups())
+                .timings(
+                    new RunSummary.Timings(
+                        listMs,
+                        aggregateMs,
+                        scanMs,
+                        crossCheckMs,
+                        written.writeMs(),
+                        millisSince(jobStart)))
+                .build();
+
+        t = System.nanoTime();
+        publisher.publish(SummaryJson.write(summary));
+        published = true;
+        LOG.info(
+            "Published {} rows in {} files to {} in {} ms",
+            summary.unengaged(),
+            summary.outputFiles(),
+            publisher.out(),
+            millisSince(t));
+        return summary;
       } finally {
         unengaged.unpersist();
       }
-
-      t = System.nanoTime();
-      summary.timings.put("jobMs", millisSince(jobStart));
-      publisher.publish(summary.toJson());
-      published = true;
-      LOG.info(
-          "Published {} rows in {} files to {} in {} ms",
-          summary.unengaged,
-          summary.outputFiles,
-          publisher.out(),
-          millisSince(t));
-      return summary;
     } catch (IOException e) {
       throw new ReengageException(
           "Cannot write the output to "
@@ -159,15 +216,18 @@ public final class SegmentJob {
     }
   }
 
-  /** Writes the CSV parts into the staging folder and records them in the summary. */
-  private void writeImport(
-      Dataset<Row> unengaged, OutputPublisher publisher, SegmentSummary summary) {
+  private static String startOf(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+  }
+
+  /** Writes the CSV parts into the staging folder. */
+  private Written writeImport(Dataset<Row> unengaged, long rows, OutputPublisher publisher) {
     long t = System.nanoTime();
     List<ImportCsvWriter.WrittenFile> files;
     try {
       files =
           new ImportCsvWriter(MAX_PART_BYTES)
-              .write(unengaged, summary.unengaged, publisher.stagingImport().toString());
+              .write(unengaged, rows, publisher.stagingImport().toString());
     } catch (Exception e) { // a failed task comes back as SparkException, undeclared in Java
       throw new ReengageException(
           "Cannot write the import CSV to --out "
@@ -178,34 +238,30 @@ public final class SegmentJob {
               + " published)",
           e);
     }
-    summary.outputFiles = files.size();
-    summary.outputBytes = files.stream().mapToLong(ImportCsvWriter.WrittenFile::bytes).sum();
-    summary.importUri = publisher.importFolder().toString() + "/";
-    summary.timings.put("writeMs", millisSince(t));
-    if (summary.outputBytes > 1_000_000_000L) {
+    long bytes = files.stream().mapToLong(ImportCsvWriter.WrittenFile::bytes).sum();
+    if (bytes > 1_000_000_000L) {
       LOG.warn(
           "The import folder holds {} bytes, more than Pinpoint's default 1 GB import limit",
-          summary.outputBytes);
+          bytes);
     }
+    return new Written(
+        files.size(), bytes, publisher.importFolder().toString() + "/", millisSince(t));
   }
 
   /** Every raw event of the windows, through the rules in the query's order. */
-  private Dataset<Row> fullScan(SegmentSummary summary, ObservedMetrics observed) {
+  private Planned fullScan(ObservedMetrics observed) {
     Instant first = Instant.ofEpochMilli(rules.earliestRelevantMillis());
-    List<EventFile> files =
+    EventInputs.Found found =
         listInputs(
-            summary,
             List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
-    Dataset<Row> windowed = windowedEvents(files, null, observed);
-    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(windowed, rules));
-    // Unusable elements are counted after the query's DISTINCT, where the full scan and the rollup
-    // path see the same rows.
-    flat = observed.observe(flat, DROPPED, count(when(UnengagedRules.unusableAddress(), 1)));
-    return UnengagedRules.perAddress(UnengagedRules.usableAddresses(flat));
+    SparkEventReader.EventRead read = readEvents(found.files());
+    Dataset<Row> events = cachedForCrossCheck(read.events());
+    Dataset<Row> unengaged = UnengagedRules.unengaged(events, rules, new Counts(observed));
+    return new Planned(unengaged, read, crossCheckInput(events), listing(found), 0, 0, null);
   }
 
   /** Whole days from rollups, the rest of the windows from raw events; see {@link RollupPlan}. */
-  private Dataset<Row> withRollups(SegmentSummary summary, ObservedMetrics observed) {
+  private Planned withRollups(ObservedMetrics observed) {
     RollupStore store;
     RollupPlan plan;
     LocalDate firstDay = min(rules.deliveredStartDate(), rules.engagementStartDate());
@@ -213,15 +269,8 @@ public final class SegmentJob {
       store = new RollupStore(settings.rollupsUri(), spark.sparkContext().hadoopConfiguration());
       plan = RollupPlan.of(rules, store.completeDays(firstDay, rules.asOf().plusDays(1)));
     } catch (IOException | RuntimeException e) {
-      throw new ReengageException(
-          "Cannot read --rollups "
-              + settings.rollupsUri()
-              + ": "
-              + e.getMessage()
-              + " (check the location and credentials)",
-          e);
+      throw cannotReadRollups(e);
     }
-    summary.rollups = describe(plan);
     LOG.info(
         "Rollups answer for {} days; reading raw events for {}",
         plan.rollupDays().size(),
@@ -233,13 +282,20 @@ public final class SegmentJob {
       Instant until = Instant.ofEpochMilli(rules.untilMillis());
       ranges.add(new EventInputs.Range(from.minusSeconds(1), to.isAfter(until) ? until : to));
     }
-    List<EventFile> files = ranges.isEmpty() ? List.of() : listInputs(summary, ranges);
+    EventInputs.Found found = ranges.isEmpty() ? null : listInputs(ranges);
 
-    Dataset<Row> windowed = windowedEvents(files, plan.rawEpochDays(), observed);
-    summary.deliveredEvents += plan.rollupDeliveredEvents();
-    summary.engagementEvents += plan.rollupEngagementEvents();
-    Dataset<Row> rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan, summary);
-    Dataset<Row> combined = RollupRules.perAddressWithRollups(windowed, rolledUp, rules);
+    SparkEventReader.EventRead read = readEvents(found == null ? List.of() : found.files());
+    Dataset<Row> events = cachedForCrossCheck(read.events());
+    Dataset<Row> rawDays =
+        events.where(
+            expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP))
+                .isin(plan.rawEpochDays().toArray()));
+    Counts counts = new Counts(observed);
+    Dataset<Row> windowed = counts.windowed(UnengagedRules.inWindows(rawDays, rules));
+    RolledUp rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan);
+    Dataset<Row> combined =
+        RollupRules.perAddressWithRollups(
+            windowed, rolledUp == null ? null : rolledUp.rows(), rules);
     combined =
         observed.observe(
             combined,
@@ -248,34 +304,53 @@ public final class SegmentJob {
                 when(
                     UnengagedRules.unusableAddress(),
                     col(UnengagedRules.NUM_DELIVERED).plus(col(RollupRules.ENGAGEMENT_COUNT)))));
-    return UnengagedRules.usableAddresses(combined)
-        .select(
-            col(UnengagedRules.ADDRESS),
-            col(UnengagedRules.MAX_DELIVERED),
-            col(UnengagedRules.MIN_DELIVERED),
-            col(UnengagedRules.LAST_ENGAGEMENT),
-            col(UnengagedRules.NUM_DELIVERED));
+    Dataset<Row> perAddress =
+        UnengagedRules.usableAddresses(combined)
+            .select(
+                col(UnengagedRules.ADDRESS),
+                col(UnengagedRules.MAX_DELIVERED),
+                col(UnengagedRules.MIN_DELIVERED),
+                col(UnengagedRules.LAST_ENGAGEMENT),
+                col(UnengagedRules.NUM_DELIVERED));
+    return new Planned(
+        UnengagedRules.selectUnengaged(counts.perAddress(perAddress), rules),
+        read,
+        crossCheckInput(events),
+        found == null ? new Listing(null, 0) : listing(found),
+        plan.rollupDeliveredEvents(),
+        plan.rollupEngagementEvents(),
+        describe(plan, rolledUp));
+  }
+
+  private ReengageException cannotReadRollups(Exception e) {
+    return new ReengageException(
+        "Cannot read --rollups "
+            + settings.rollupsUri()
+            + ": "
+            + e.getMessage()
+            + " (check the location and credentials)",
+        e);
   }
 
   /**
    * Runs the SQL port on the same events and compares; on a difference, writes the differing rows
    * to OUT/cross-check-report.csv (never to the log) and fails the run without publishing.
    */
-  private void crossCheck(Dataset<Row> unengaged, OutputPublisher publisher, SegmentSummary summary)
+  private void crossCheck(
+      Dataset<Row> crossCheckInput,
+      Dataset<Row> unengaged,
+      long unengagedCount,
+      OutputPublisher publisher)
       throws IOException {
-    long t = System.nanoTime();
     io.reengage.job.compare.ImportComparison.Outcome outcome =
         io.reengage.job.crosscheck.SqlPortCrossCheck.compare(
             spark, crossCheckInput, unengaged, rules);
     crossCheckInput.unpersist();
-    summary.crossCheckRan = true;
-    summary.crossCheckMismatchedRows = outcome.result().mismatched();
-    summary.timings.put("crossCheckMs", millisSince(t));
     if (!outcome.result().equal()) {
       String report = new Path(publisher.out(), "cross-check-report.csv").toString();
       io.reengage.job.compare.DifferenceReport.write(
           outcome.differences(), report, spark.sparkContext().hadoopConfiguration());
-      io.reengage.job.compare.ImportComparison.Result r = outcome.result();
+      ImportRowComparison.Result r = outcome.result();
       throw new io.reengage.job.crosscheck.CrossCheckMismatchException(
           String.format(
               "Cross-check failed: the Dataset rules and the SQL port of the Athena query differ in %d rows"
@@ -284,15 +359,14 @@ public final class SegmentJob {
               r.mismatched(), r.missing(), r.extra(), r.differing(), report));
     }
     LOG.info(
-        "Cross-check: the SQL port of the Athena query returns the same {} rows",
-        summary.unengaged);
+        "Cross-check: the SQL port of the Athena query returns the same {} rows", unengagedCount);
   }
 
   /**
    * The daily rows of the rolled-up days: from compacted months where they still match the days'
    * markers, otherwise exactly the files the day markers name; no listing either way.
    */
-  private Dataset<Row> readRollups(RollupStore store, RollupPlan plan, SegmentSummary summary) {
+  private RolledUp readRollups(RollupStore store, RollupPlan plan) {
     List<DayMarker> days = plan.rollupMarkers();
     Map<YearMonth, MonthMarker> months;
     try {
@@ -300,17 +374,9 @@ public final class SegmentJob {
           store.compactedMonths(
               YearMonth.from(days.get(0).date()), YearMonth.from(days.get(days.size() - 1).date()));
     } catch (IOException e) {
-      throw new ReengageException(
-          "Cannot read --rollups "
-              + settings.rollupsUri()
-              + ": "
-              + e.getMessage()
-              + " (check the location and credentials)",
-          e);
+      throw cannotReadRollups(e);
     }
     RollupSources sources = RollupSources.choose(days, months);
-    summary.rollups.put("compactedMonths", sources.compacted().size());
-    summary.rollups.put("daysFromCompactedMonths", sources.compactedDays());
 
     List<String> dailyFiles = new ArrayList<>();
     long bytes = 0;
@@ -325,8 +391,6 @@ public final class SegmentJob {
       part.days().forEach(d -> compactedDays.add(java.sql.Date.valueOf(d)));
       bytes += part.month().bytes();
     }
-    // What this run opens: whole compacted files, even where it keeps only some of their days.
-    summary.rollups.put("bytes", bytes);
     // Hundreds of paths: above Spark's default threshold of 32, checking them would run as a Spark
     // job of one task per path, which costs far more than doing it here.
     spark
@@ -354,37 +418,63 @@ public final class SegmentJob {
               .where(col(RollupRules.DAY).isin(compactedDays.toArray()));
       rows = rows == null ? compacted : rows.unionByName(compacted);
     }
-    return rows;
+    // What this run opens: whole compacted files, even where it keeps only some of their days.
+    return new RolledUp(rows, sources.compacted().size(), sources.compactedDays(), bytes);
+  }
+
+  /** The daily rows of the rolled-up days, and where they came from. */
+  private record RolledUp(Dataset<Row> rows, int compactedMonths, int compactedDays, long bytes) {}
+
+  /** The events of the files, lazily: nothing is read until the job's action. */
+  private SparkEventReader.EventRead readEvents(List<EventFile> files) {
+    ReadFilter filter =
+        new ReadFilter(rules.countedTypes(), rules.earliestRelevantMillis(), rules.untilMillis());
+    return SparkEventReader.read(spark, files, filter);
   }
 
   /**
-   * The events of the files inside the windows (with rollups, of the raw days only), with their
-   * counts by type observed. Lazy: nothing is read until the job's action.
+   * With --cross-check the port gets the parsed events before the rules' window tests, so that it
+   * applies the query's own; cached, so that no file is read twice.
    */
-  private Dataset<Row> windowedEvents(
-      List<EventFile> files, List<Long> onlyEpochDays, ObservedMetrics observed) {
-    ReadFilter filter =
-        new ReadFilter(rules.countedTypes(), rules.earliestRelevantMillis(), rules.untilMillis());
-    read = SparkEventReader.read(spark, files, filter);
-    Dataset<Row> events = read.events();
-    if (settings.crossCheck()) {
-      // The port gets the parsed events before the rules' window tests, so that it applies the
-      // query's own; cached, so that no file is read twice.
-      events = events.persist(StorageLevel.MEMORY_AND_DISK());
-      crossCheckInput = events;
+  private Dataset<Row> cachedForCrossCheck(Dataset<Row> events) {
+    return settings.crossCheck() ? events.persist(StorageLevel.MEMORY_AND_DISK()) : events;
+  }
+
+  private Dataset<Row> crossCheckInput(Dataset<Row> events) {
+    return settings.crossCheck() ? events : null;
+  }
+
+  /**
+   * The summary's counts, observed while the rules run: windowed events by type (delivered,
+   * engagement), unusable destination elements and addresses.
+   */
+  private static final class Counts implements UnengagedRules.Observer {
+    private final ObservedMetrics observed;
+
+    Counts(ObservedMetrics observed) {
+      this.observed = observed;
     }
-    if (onlyEpochDays != null) {
-      events =
-          events.where(
-              expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP))
-                  .isin(onlyEpochDays.toArray()));
+
+    @Override
+    public Dataset<Row> windowed(Dataset<Row> windowed) {
+      Column delivered = col(EventColumns.EVENT_TYPE).equalTo(RuleParameters.DELIVERED);
+      return observed.observe(
+          windowed, WINDOWED, count(when(delivered, 1)), count(when(not(delivered), 1)));
     }
-    Column delivered = col(EventColumns.EVENT_TYPE).equalTo(RuleParameters.DELIVERED);
-    return observed.observe(
-        UnengagedRules.inWindows(events, rules),
-        WINDOWED,
-        count(when(delivered, 1)),
-        count(when(not(delivered), 1)));
+
+    /**
+     * Unusable elements are counted after the query's DISTINCT, where the full scan and the rollup
+     * path see the same rows.
+     */
+    @Override
+    public Dataset<Row> flattened(Dataset<Row> flat) {
+      return observed.observe(flat, DROPPED, count(when(UnengagedRules.unusableAddress(), 1)));
+    }
+
+    @Override
+    public Dataset<Row> perAddress(Dataset<Row> perAddress) {
+      return observed.observe(perAddress, ADDRESSES, count(lit(1)));
+    }
   }
 
   private OutputPublisher prepareOutput() {
@@ -402,8 +492,8 @@ public final class SegmentJob {
     }
   }
 
-  /** The event files for the given arrival ranges; records what was listed in the summary. */
-  private List<EventFile> listInputs(SegmentSummary summary, List<EventInputs.Range> ranges) {
+  /** The event files for the given arrival ranges. */
+  private EventInputs.Found listInputs(List<EventInputs.Range> ranges) {
     EventInputs.Found found =
         EventInputs.list(
             spark.sparkContext().hadoopConfiguration(),
@@ -411,36 +501,35 @@ public final class SegmentJob {
             settings.layout(),
             settings.lateArrivalHours(),
             ranges);
-    summary.layout = found.layout().name().toLowerCase(Locale.ROOT);
-    summary.foldersListed = found.foldersListed();
     LOG.info(
         "Reading {} files ({} MB) from {} month folders, layout {}",
         found.files().size(),
         found.bytes() >> 20,
-        summary.foldersListed,
-        summary.layout);
+        found.foldersListed(),
+        listing(found).layout());
     if (found.files().isEmpty()) {
       LOG.warn(
           "No event files under {} for the windows: the result will be empty",
           settings.eventsUri());
     }
-    return found.files();
+    return found;
   }
 
-  private static Map<String, Object> describe(RollupPlan plan) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("rollupDays", plan.rollupDays().size());
-    m.put(
-        "firstRollupDay", plan.rollupDays().isEmpty() ? null : plan.rollupDays().get(0).toString());
-    m.put(
-        "lastRollupDay",
-        plan.rollupDays().isEmpty()
-            ? null
-            : plan.rollupDays().get(plan.rollupDays().size() - 1).toString());
-    m.put("bytes", plan.rollupBytes());
-    m.put("rawDays", plan.rawEpochDays().size());
-    m.put("rawDayRanges", plan.rawRanges().stream().map(Object::toString).toList());
-    return m;
+  private static Listing listing(EventInputs.Found found) {
+    return new Listing(found.layout().name().toLowerCase(Locale.ROOT), found.foldersListed());
+  }
+
+  private static RunSummary.Rollups describe(RollupPlan plan, RolledUp rolledUp) {
+    List<LocalDate> days = plan.rollupDays();
+    return new RunSummary.Rollups(
+        days.size(),
+        days.isEmpty() ? null : days.get(0).toString(),
+        days.isEmpty() ? null : days.get(days.size() - 1).toString(),
+        rolledUp == null ? plan.rollupBytes() : rolledUp.bytes(),
+        plan.rawEpochDays().size(),
+        plan.rawRanges().stream().map(Object::toString).toList(),
+        rolledUp == null ? null : rolledUp.compactedMonths(),
+        rolledUp == null ? null : rolledUp.compactedDays());
   }
 
   /** The innermost cause as "Type: first line of its message", short enough for one line. */

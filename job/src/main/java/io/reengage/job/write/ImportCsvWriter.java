@@ -2,6 +2,7 @@ package io.reengage.job.write;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.reengage.contract.ImportCsv;
 import io.reengage.job.rules.UnengagedRules;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -114,13 +115,13 @@ public final class ImportCsvWriter {
                 io.reengage.job.common.Filesystems.forOutput(path, conf.value().value());
             // Overwrite: a retried task replaces its own earlier attempt's file of the same name.
             out = fs.create(path, true);
-            byte[] header = (CsvFormat.HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] header = (ImportCsv.HEADER + "\n").getBytes(StandardCharsets.UTF_8);
             out.write(header);
             bytes = header.length;
             count = 0;
           }
           byte[] line =
-              CsvFormat.importRow(
+              ImportCsv.importRow(
                       row.getString(0),
                       row.getLong(1),
                       row.getLong(2),

@@ -150,4 +150,32 @@ class CompareCommandTest {
         .isEqualTo(ExitCodes.FAILED);
     assertThat(err.toString()).contains("does not exist");
   }
+
+  /**
+   * The issue's case: an Athena row whose address is a no-break space or U+0085 (the job drops such
+   * addresses). compare and aws athena-check (which counts with ImportRowComparison) must agree.
+   */
+  @Test
+  void anIdOfANoBreakSpaceOrANextLine_compareAndAthenaCheckAgree() throws Exception {
+    String nbsp = "EMAIL,\u00a0,\u00a0,20,10,,6\n";
+    String nextLine = "EMAIL,\u0085,\u0085,21,11,,7\n";
+    Path athena = folder("athena-nbsp", H + A + nbsp + nextLine);
+    Path job = folder("job-nbsp", H + A);
+
+    assertThat(run("compare", "--expected", athena.toString(), "--actual", job.toString()))
+        .isZero();
+    assertThat(out.toString())
+        .contains("expected 1 rows, actual 1 rows: 0 missing, 0 extra, 0 differing -> equal")
+        .contains("(2 rows with an empty or blank Id left out");
+
+    io.reengage.contract.ImportRowComparison athenaCheck =
+        new io.reengage.contract.ImportRowComparison();
+    for (String row : (A + nbsp + nextLine).split("\n")) {
+      athenaCheck.addExpected(java.util.List.of(row.split(",", -1)));
+    }
+    athenaCheck.addActual(java.util.List.of(A.strip().split(",", -1)));
+    assertThat(athenaCheck.result())
+        .isEqualTo(new io.reengage.contract.ImportRowComparison.Result(1, 1, 0, 0, 0));
+    assertThat(athenaCheck.unusableExpected()).isEqualTo(2);
+  }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reengage.contract.summary.RunSummary;
+import io.reengage.contract.summary.SummaryJson;
+import io.reengage.contract.summary.WorkflowSummary;
 import io.reengage.job.testing.ImportFolder;
 import io.reengage.job.testing.JobProcess;
 import java.nio.file.Files;
@@ -80,6 +83,33 @@ class SegmentGoldenTest {
     assertThat(s.get("outputFiles").asLong()).isEqualTo(1);
     assertThat(s.get("crossCheck").get("ran").asBoolean()).isFalse();
     assertThat(s.get("timings").get("jobMs").asLong()).isPositive();
+  }
+
+  /** The orchestrator reads the summary with SummaryJson (its SummaryReader and ReadSummary). */
+  @Test
+  void theSummaryTheJobWrote_readsWithTheOrchestratorsReader() throws Exception {
+    RunSummary s =
+        SummaryJson.read(Files.readAllBytes(out.resolve("summary.json")), "the demo's summary");
+
+    assertThat(WorkflowSummary.of(s))
+        .isEqualTo(
+            new WorkflowSummary(
+                "2026-08-31",
+                "2026-09-01T00:00:00Z",
+                1788220800000L,
+                702,
+                0,
+                57,
+                32,
+                1,
+                Files.size(
+                    out.resolve("import")
+                        .resolve(ImportFolder.fileNames(out.resolve("import")).get(0))),
+                out.resolve("import").toUri().toString().replace("file:///", "file:/")));
+    assertThat(s.windows().engagementStart()).isEqualTo("2026-02-28T00:00:00Z");
+    assertThat(s.droppedAddresses()).isEqualTo(16);
+    assertThat(s.source()).isEqualTo("raw");
+    assertThat(s.rollups()).isNull();
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.reengage.orchestrator.importing;
 
-import io.reengage.orchestrator.aws.Redaction;
+import io.reengage.contract.Redaction;
 import java.util.List;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobResponse;
@@ -48,7 +48,7 @@ public final class ImportProgressReader {
 
   static ImportProgress progress(ImportJobResponse job) {
     List<String> failures =
-        job.failures().stream().limit(FAILURES_KEPT).map(Redaction::redactAddresses).toList();
+        job.failures().stream().limit(FAILURES_KEPT).map(Redaction::redact).toList();
     String status = job.jobStatusAsString();
     String segmentId = job.definition() == null ? null : job.definition().segmentId();
     ImportProgress draft =

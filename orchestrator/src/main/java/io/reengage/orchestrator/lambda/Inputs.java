@@ -8,7 +8,11 @@ final class Inputs {
   private Inputs() {}
 
   static String required(Map<String, Object> input, String field, String handler) {
-    Object value = input == null ? null : input.get(field);
+    return required(input == null ? null : input.get(field), field, handler);
+  }
+
+  /** A field of a typed input: present and not blank. */
+  static String required(Object value, String field, String handler) {
     if (!(value instanceof String text) || text.isBlank()) {
       throw new IllegalArgumentException(
           "Invalid input to "

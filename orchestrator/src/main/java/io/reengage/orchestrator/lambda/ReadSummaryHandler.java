@@ -1,19 +1,21 @@
 package io.reengage.orchestrator.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.reengage.contract.summary.RunSummary;
+import io.reengage.contract.summary.WorkflowSummary;
 import io.reengage.orchestrator.aws.AwsClients;
-import io.reengage.orchestrator.summary.RunSummary;
 import io.reengage.orchestrator.summary.SummaryReader;
-import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Reads a run's summary.json. Input {@code {"summaryUri": "s3://.../summary.json"}}; output the
- * counts of {@link RunSummary}.
+ * part of it the workflow acts on, {@link WorkflowSummary}.
  */
 public final class ReadSummaryHandler
-    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    extends JsonHandler<ReadSummaryHandler.Input, WorkflowSummary> {
+
+  /** The state's payload. */
+  public record Input(String summaryUri) {}
 
   private final SummaryReader reader;
 
@@ -22,12 +24,14 @@ public final class ReadSummaryHandler
   }
 
   public ReadSummaryHandler(S3Client s3) {
+    super(Input.class);
     this.reader = new SummaryReader(s3);
   }
 
   @Override
-  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    String summaryUri = Inputs.required(input, "summaryUri", "ReadSummary");
+  public WorkflowSummary handle(Input input, Context context) {
+    String summaryUri =
+        Inputs.required(input == null ? null : input.summaryUri(), "summaryUri", "ReadSummary");
     RunSummary summary = reader.read(summaryUri);
     context
         .getLogger()
@@ -46,6 +50,6 @@ public final class ReadSummaryHandler
                 + summary.outputFiles()
                 + " outputBytes="
                 + summary.outputBytes());
-    return summary.toMap();
+    return WorkflowSummary.of(summary);
   }
 }

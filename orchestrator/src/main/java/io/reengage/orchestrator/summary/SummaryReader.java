@@ -1,5 +1,7 @@
 package io.reengage.orchestrator.summary;
 
+import io.reengage.contract.summary.RunSummary;
+import io.reengage.contract.summary.SummaryJson;
 import io.reengage.orchestrator.aws.S3Location;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -7,7 +9,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Fetches a run's summary.json from S3 and parses it. */
+/** Fetches a run's summary.json from S3 and parses it ({@link SummaryJson}). */
 public final class SummaryReader {
 
   /** A summary is a few kilobytes; anything much larger is not one and is not loaded. */
@@ -48,6 +50,6 @@ public final class SummaryReader {
               + MAX_SUMMARY_BYTES
               + " bytes, so not a summary written by the job");
     }
-    return SummaryParser.parse(bytes.asByteArrayUnsafe(), summaryUri);
+    return SummaryJson.read(bytes.asByteArrayUnsafe(), summaryUri);
   }
 }

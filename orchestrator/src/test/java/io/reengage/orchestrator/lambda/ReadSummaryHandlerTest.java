@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.reengage.contract.summary.RunSummary;
+import io.reengage.contract.summary.SummaryJson;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,22 +26,40 @@ class ReadSummaryHandlerTest {
   private static final String KEY = "runs/2026-08-31/daily/summary.json";
   private static final String URI = "s3://reengage-output/" + KEY;
 
-  /** The summary.json shape the job writes (DESIGN.md / common contract). */
+  /** A summary as the job writes it. */
   private static final String SUMMARY =
-      """
-      {"asOf":"2026-08-31","until":"2026-09-01T00:00:00Z","untilEpochMillis":1788220800000,
-       "windows":{"deliveredMonths":10,"engagementMonths":6,"deliveredStart":"2025-10-31T00:00:00Z","engagementStart":"2026-02-28T00:00:00Z"},
-       "thresholds":{"minDelivered":6,"maxBadFraction":0.001},
-       "inputs":{"files":240,"bytes":2600000000,"unreadableFiles":0},"records":2000000,"badRecords":7,
-       "deliveredEvents":900000,"engagementEvents":300000,"addresses":81000,"unengaged":1200,"droppedAddresses":2,
-       "outputFiles":1,"outputBytes":180000,"importUri":"s3://reengage-output/runs/2026-08-31/daily/import/",
-       "crossCheck":{"ran":false,"mismatchedRows":0},"timings":{"jobMs":61000,"readMs":40000}}""";
+      new String(
+          SummaryJson.write(
+              RunSummary.builder()
+                  .asOf("2026-08-31")
+                  .until("2026-09-01T00:00:00Z")
+                  .untilEpochMillis(1788220800000L)
+                  .windows(
+                      new RunSummary.Windows(10, 6, "2025-10-31T00:00:00Z", "2026-02-28T00:00:00Z"))
+                  .thresholds(
+                      new RunSummary.Thresholds(6, List.of("_email.click", "_email.open"), 0.001))
+                  .inputs(
+                      new RunSummary.Inputs(
+                          "s3://reengage-events/", "firehose", 11, 240, 2600000000L, 0))
+                  .records(2000000)
+                  .badRecords(7)
+                  .deliveredEvents(900000)
+                  .engagementEvents(300000)
+                  .addresses(81000)
+                  .unengaged(1200)
+                  .droppedAddresses(2)
+                  .outputFiles(1)
+                  .outputBytes(180000)
+                  .importUri("s3://reengage-output/runs/2026-08-31/daily/import/")
+                  .timings(new RunSummary.Timings(1000, 40000, 39000, null, 3000, 61000))
+                  .build()),
+          StandardCharsets.UTF_8);
 
   private final FakeContext context = new FakeContext();
 
   private Map<String, Object> read() {
-    return new ReadSummaryHandler(LocalAws.s3(aws))
-        .handleRequest(Map.of("summaryUri", URI), context);
+    return Invoke.handler(
+        new ReadSummaryHandler(LocalAws.s3(aws)), new ReadSummaryHandler.Input(URI), context);
   }
 
   @Test
@@ -89,7 +111,9 @@ class ReadSummaryHandlerTest {
     aws.stubFor(
         get(urlPathEqualTo("/reengage-output/" + KEY))
             .willReturn(
-                aResponse().withStatus(200).withBody(SUMMARY.replace("\"unengaged\":1200,", ""))));
+                aResponse()
+                    .withStatus(200)
+                    .withBody(SUMMARY.replace("\"unengaged\" : 1200,", ""))));
 
     assertThatThrownBy(this::read)
         .isInstanceOf(IllegalStateException.class)

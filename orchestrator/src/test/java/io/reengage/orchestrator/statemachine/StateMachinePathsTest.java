@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reengage.contract.summary.WorkflowSummary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,14 +34,31 @@ class StateMachinePathsTest {
   private static final String IMPORT_URI = RUN_DIR + "/import/";
   private static final String ROLLUPS_URI = "s3://reengage-output-123456789012/rollups";
 
-  private static final String SUMMARY =
-      """
-      {"asOf":"2026-09-01","until":"2026-09-01T05:00:30Z","untilEpochMillis":1788238830000,
-       "records":5000000,"badRecords":3,"addresses":81000,"unengaged":1200,"outputFiles":1,
-       "outputBytes":180000,"importUri":"%s"}"""
-          .formatted(IMPORT_URI);
-  private static final String EMPTY_SUMMARY =
-      SUMMARY.replace("\"unengaged\":1200", "\"unengaged\":0");
+  /** What the ReadSummary Lambda returns for a run (its typed output, as JSON). */
+  private static final String SUMMARY = readSummaryOutput(1200);
+
+  private static final String EMPTY_SUMMARY = readSummaryOutput(0);
+
+  private static String readSummaryOutput(long unengaged) {
+    try {
+      return new ObjectMapper()
+          .writeValueAsString(
+              new WorkflowSummary(
+                  "2026-09-01",
+                  "2026-09-01T05:00:30Z",
+                  1788238830000L,
+                  5000000,
+                  3,
+                  81000,
+                  unengaged,
+                  1,
+                  180000,
+                  IMPORT_URI));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static final String JOB_DONE =
       """
       {"ApplicationId":"00fabcdef1234567","JobRunId":"00f1jobrun","Arn":"arn:aws:emr-serverless:us-east-1:123456789012:/applications/00fabcdef1234567/jobruns/00f1jobrun"}""";

@@ -3,6 +3,7 @@ package io.reengage.job.generate;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -105,13 +106,16 @@ final class DayPlanner {
     private long seq;
     private long planned;
 
+    /** For an SES message to several recipients: each one's delivery time, -1 if none. */
+    private long[] groupedDeliveries;
+
     DayRun(LocalDate day, Consumer<PlannedEvent> sink) {
       this.rng = new SplittableRandom(Seeds.mix(settings.seed(), Seeds.DAY, day.toEpochDay()));
       this.dayStart = GeneratorSettings.startOfDayMillis(day);
       this.orderBase = (day.toEpochDay() - settings.firstSendDay().toEpochDay() + 1) << 32;
       this.sink = sink;
       double weight = dayWeight(day);
-      this.target = Math.round(settings.eventsPerDay() * weight);
+      this.target = Math.round(settings.scaledEventsPerDay() * weight);
       int campaigns = weight > 1 ? 1 + rng.nextInt(2) : rng.nextInt(2);
       campaignStart = new long[campaigns];
       campaignLength = new long[campaigns];
@@ -195,7 +199,8 @@ final class DayPlanner {
               destination,
               endpointKeys,
               Message.DestinationForm.LIST,
-              false);
+              false,
+              settings.sesAt(sendTs));
 
       if (rng.nextDouble() < RENDERING_FAILURE_RATE) {
         emit(EventType.RENDERING_FAILURE, m, -1, sendTs + 50 + rng.nextInt(450));
@@ -206,8 +211,47 @@ final class DayPlanner {
         emit(EventType.REJECTED, m, -1, sendTs + 200 + rng.nextInt(2800));
         return;
       }
+      if (m.ses && k > 1) {
+        groupedDeliveries = new long[k];
+        Arrays.fill(groupedDeliveries, -1);
+      }
       for (int r = 0; r < k; r++) {
         planRecipient(m, r, traits[r]);
+      }
+      if (groupedDeliveries != null) {
+        emitGroupedDeliveries(m);
+        groupedDeliveries = null;
+      }
+    }
+
+    /**
+     * SES reports one Delivery per receiving mail server: the delivered recipients of a message
+     * that share a domain become one event at the earliest of their times, whose {@code
+     * delivery.recipients} is that subset of {@code mail.destination}.
+     */
+    private void emitGroupedDeliveries(Message m) {
+      boolean[] done = new boolean[groupedDeliveries.length];
+      for (int r = 0; r < groupedDeliveries.length; r++) {
+        if (groupedDeliveries[r] < 0 || done[r]) {
+          continue;
+        }
+        String domain = domain(m.destination[r]);
+        int[] group = new int[groupedDeliveries.length];
+        int n = 0;
+        long at = Long.MAX_VALUE;
+        for (int q = r; q < groupedDeliveries.length; q++) {
+          if (groupedDeliveries[q] >= 0 && !done[q] && domain.equals(domain(m.destination[q]))) {
+            done[q] = true;
+            group[n++] = q;
+            at = Math.min(at, groupedDeliveries[q]);
+          }
+        }
+        emit(
+            EventType.DELIVERED,
+            m,
+            r,
+            at,
+            n == 1 ? null : RecordVariant.group(Arrays.copyOf(group, n)));
       }
     }
 
@@ -226,7 +270,11 @@ final class DayPlanner {
         return;
       }
       long delivered = sendTs + 300 + Math.min(10 * MINUTE, exponential(2500));
-      emit(EventType.DELIVERED, m, r, delivered);
+      if (groupedDeliveries != null) {
+        groupedDeliveries[r] = delivered;
+      } else {
+        emit(EventType.DELIVERED, m, r, delivered);
+      }
       double complaintRate = COMPLAINT_RATE * (t.profile() == EngagementProfile.NEVER ? 4 : 1);
       if (rng.nextDouble() < complaintRate) {
         emit(
@@ -298,6 +346,11 @@ final class DayPlanner {
     }
 
     private void emit(EventType type, Message m, int recipient, long arrival) {
+      emit(type, m, recipient, arrival, null);
+    }
+
+    private void emit(
+        EventType type, Message m, int recipient, long arrival, RecordVariant variant) {
       planned++;
       long order = orderBase | seq++;
       long detailSeed = rng.nextLong();
@@ -310,12 +363,27 @@ final class DayPlanner {
       }
       PlannedEvent e =
           new PlannedEvent(
-              type, m, recipient, arrival, firehose, order, detailSeed, false, late, false);
+              type,
+              m,
+              recipient,
+              arrival,
+              firehose,
+              order,
+              detailSeed,
+              false,
+              late,
+              false,
+              variant);
       sink.accept(e);
       if (duplicate && again < snapshotEnd) {
         sink.accept(e.duplicateAt(again));
       }
     }
+  }
+
+  private static String domain(byte[] escapedAddress) {
+    String a = new String(escapedAddress, java.nio.charset.StandardCharsets.UTF_8);
+    return a.substring(a.indexOf('@') + 1);
   }
 
   private static boolean contains(int[] ids, int count, int candidate) {

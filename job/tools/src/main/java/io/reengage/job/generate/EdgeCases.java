@@ -46,6 +46,7 @@ public final class EdgeCases {
   /** Edge records reach Firehose this long after they arrive, unless a scenario says otherwise. */
   private static final long LAG = 500;
 
+  private final GeneratorSettings settings;
   private final long seed;
   private final long deliveredStart;
   private final long engagementStart;
@@ -55,7 +56,14 @@ public final class EdgeCases {
   private long counter;
   private int scenario;
 
+  /** While set, messages are SES's whatever the source and switch date. */
+  private boolean forceSes;
+
+  /** While set, records take this variant instead of the one their message would give them. */
+  private RecordVariant forced;
+
   EdgeCases(GeneratorSettings settings) {
+    this.settings = settings;
     this.seed = settings.seed();
     this.deliveredStart = settings.deliveredStartMillis();
     this.engagementStart = settings.engagementStartMillis();
@@ -94,6 +102,47 @@ public final class EdgeCases {
     m.put(a("six-deliveries"), 6);
     m.put(a("reordered-fields"), 6);
     m.put(a("late-delivered-before-until"), 6);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The addresses the segment must return for data generated with {@code settings} (counting
+   * machine opens, as the query does): {@link #expectedUnengaged()}, and with an SES or mixed
+   * source the SES-only scenarios' addresses.
+   */
+  public static Map<String, Integer> expectedUnengaged(GeneratorSettings settings) {
+    Map<String, Integer> m = new LinkedHashMap<>(expectedUnengaged());
+    if (settings.source() != EventSource.PINPOINT) {
+      m.put(a("ses-recipients-subset-in"), 6);
+      m.put(a("ses-null-recipients"), 6);
+      m.put(a("ses-missing-recipients"), 6);
+      m.put(a("ses-missing-time"), 6);
+      m.put(a("ses-delivered-1s-after-delivered-start"), 6);
+      m.put(a("ses-open-at-engagement-start"), 6);
+      m.put(a("ses-open-1ms-after-engagement-start"), 6);
+      m.put(a("ses-delivered-1ms-before-until"), 6);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The addresses the segment must return when machine opens are ignored (SPEC.md, "Machine
+   * opens"), with or without the generated proxy IP list: the machine-open scenarios exist only
+   * when the settings ask for machine opens.
+   */
+  public static Map<String, Integer> expectedUnengagedIgnoringMachineOpens(
+      GeneratorSettings settings, boolean withIpList) {
+    Map<String, Integer> m = new LinkedHashMap<>(expectedUnengaged(settings));
+    if (settings.machineOpenShare() > 0) {
+      m.put(a("apple-proxy-opens-only"), 6);
+      if (!withIpList) {
+        m.put(a("mozilla-open-outside-list"), 6);
+      }
+      if (settings.source() != EventSource.PINPOINT) {
+        m.put(a("ses-bot-flag-open"), 6);
+        m.put(a("ses-apple-proxy-open"), 6);
+      }
+    }
     return Collections.unmodifiableMap(m);
   }
 
@@ -255,7 +304,160 @@ public final class EdgeCases {
         u - 2,
         5 * HOUR,
         message(u - 4 * SECOND, false, a("late-delivered-before-until")));
+    if (settings.source() != EventSource.PINPOINT) {
+      forceSes = true;
+      planSesOnly(dl, e, u);
+      forceSes = false;
+    }
+    if (settings.machineOpenShare() > 0) {
+      planMachineOpens(e);
+    }
     return events;
+  }
+
+  /**
+   * Scenarios only SES records can express, on SES records whatever the switch date: a delivery's
+   * recipients as a subset of the destination, null or missing; a missing or null time; and the
+   * window boundaries written with offsets and other fraction digits.
+   */
+  private void planSesOnly(long dl, long e, long u) {
+    next();
+    for (int i = 0; i < 6; i++) {
+      long at = mid + scenario * 7 * DayPlanner.MINUTE + i * 3 * HOUR;
+      forced =
+          RecordVariant.time(IsoTimes.Form.MILLIS)
+              .withRecipients(RecordVariant.RecipientsForm.SUBSET, 0);
+      add(
+          EventType.DELIVERED,
+          at,
+          LAG,
+          message(
+              at - 2 * SECOND,
+              false,
+              a("ses-recipients-subset-in"),
+              a("ses-recipients-subset-out")));
+    }
+    next();
+    forced =
+        RecordVariant.time(IsoTimes.Form.MILLIS)
+            .withRecipients(RecordVariant.RecipientsForm.JSON_NULL);
+    mid(a("ses-null-recipients"), 6);
+    next();
+    forced =
+        RecordVariant.time(IsoTimes.Form.MILLIS)
+            .withRecipients(RecordVariant.RecipientsForm.MISSING);
+    mid(a("ses-missing-recipients"), 6);
+    forced = null;
+
+    next();
+    mid(a("ses-missing-time"), 6);
+    forced = RecordVariant.time(IsoTimes.Form.MISSING);
+    delivered(mid + DAY + HOUR, a("ses-missing-time"));
+    forced = null;
+    next();
+    mid(a("ses-null-time-five-counted"), 5);
+    forced = RecordVariant.time(IsoTimes.Form.NULL);
+    delivered(mid + DAY + HOUR, a("ses-null-time-five-counted"));
+    forced = null;
+
+    next();
+    mid(a("ses-delivered-1s-after-delivered-start"), 5);
+    forced = RecordVariant.time(IsoTimes.Form.OFFSET_WEST);
+    delivered(dl + 1000, a("ses-delivered-1s-after-delivered-start"));
+    forced = null;
+    next();
+    mid(a("ses-delivered-400ms-after-delivered-start"), 5);
+    forced = RecordVariant.time(IsoTimes.Form.MICROS);
+    delivered(dl + 400, a("ses-delivered-400ms-after-delivered-start"));
+    forced = null;
+    next();
+    mid(a("ses-delivered-at-delivered-start"), 5);
+    forced = RecordVariant.time(IsoTimes.Form.MINIMAL);
+    delivered(dl, a("ses-delivered-at-delivered-start"));
+    forced = null;
+
+    next();
+    mid(a("ses-open-at-engagement-start"), 6);
+    forced = RecordVariant.time(IsoTimes.Form.OFFSET_EAST);
+    open(e, a("ses-open-at-engagement-start"));
+    forced = null;
+    next();
+    mid(a("ses-open-1ms-after-engagement-start"), 6);
+    forced = RecordVariant.time(IsoTimes.Form.NANOS_TRUNCATED);
+    open(e + 1, a("ses-open-1ms-after-engagement-start"));
+    forced = null;
+    next();
+    mid(a("ses-open-1s-after-engagement-start"), 6);
+    forced = RecordVariant.time(IsoTimes.Form.MINIMAL);
+    open(e + 1000, a("ses-open-1s-after-engagement-start"));
+    forced = null;
+
+    next();
+    mid(a("ses-delivered-1ms-before-until"), 5);
+    forced = RecordVariant.time(IsoTimes.Form.NANOS_TRUNCATED);
+    add(
+        EventType.DELIVERED,
+        u - 1,
+        4,
+        message(u - 3 * SECOND, false, a("ses-delivered-1ms-before-until")));
+    forced = null;
+    next();
+    mid(a("ses-delivered-at-until"), 5);
+    forced = RecordVariant.time(IsoTimes.Form.OFFSET_ZERO);
+    add(EventType.DELIVERED, u, 5, message(u - 2 * SECOND, false, a("ses-delivered-at-until")));
+    forced = null;
+  }
+
+  /**
+   * Machine-open stories (SPEC.md, "Machine opens"): an Apple Mail user whose only opens are the
+   * proxy's; one whose proxy open comes with a real click; a {@code Mozilla/5.0} open from outside
+   * the proxy list; and, on SES records, a bot-flagged open and a proxy open.
+   */
+  private void planMachineOpens(long e) {
+    next();
+    mid(a("apple-proxy-opens-only"), 6);
+    machineOpen(e + 10 * DAY, MachineOpenKind.APPLE_PROXY, a("apple-proxy-opens-only"));
+    machineOpen(e + 12 * DAY, MachineOpenKind.APPLE_PROXY, a("apple-proxy-opens-only"));
+    next();
+    mid(a("apple-proxy-open-and-click"), 6);
+    machineOpen(e + 10 * DAY, MachineOpenKind.APPLE_PROXY, a("apple-proxy-open-and-click"));
+    add(
+        EventType.CLICK,
+        e + 10 * DAY + 40 * SECOND,
+        LAG,
+        message(e + 9 * DAY, false, a("apple-proxy-open-and-click")));
+    next();
+    mid(a("mozilla-open-outside-list"), 6);
+    machineOpen(e + 10 * DAY, MachineOpenKind.MOZILLA_OUTSIDE_LIST, a("mozilla-open-outside-list"));
+    if (settings.source() != EventSource.PINPOINT) {
+      forceSes = true;
+      next();
+      mid(a("ses-bot-flag-open"), 6);
+      machineOpen(e + 10 * DAY, MachineOpenKind.BOT_FLAG, a("ses-bot-flag-open"));
+      next();
+      mid(a("ses-apple-proxy-open"), 6);
+      machineOpen(e + 10 * DAY, MachineOpenKind.APPLE_PROXY, a("ses-apple-proxy-open"));
+      forceSes = false;
+    }
+  }
+
+  private void machineOpen(long at, MachineOpenKind kind, String address) {
+    Message m = message(at - DAY, false, address);
+    forced = variantFor(m).withMachine(kind);
+    add(EventType.OPEN, at, LAG, m);
+    forced = null;
+  }
+
+  /** SES edge records cycle through the time forms; each names the same millisecond. */
+  private RecordVariant variantFor(Message m) {
+    if (forced != null) {
+      return forced;
+    }
+    if (!m.ses) {
+      return new RecordVariant(
+          IsoTimes.Form.MILLIS, RecordVariant.RecipientsForm.WHOLE_DESTINATION, null, null);
+    }
+    return RecordVariant.time(IsoTimes.WRITTEN[(int) (counter % IsoTimes.WRITTEN.length)]);
   }
 
   private void next() {
@@ -301,7 +503,8 @@ public final class EdgeCases {
         escaped,
         keys,
         Message.DestinationForm.LIST,
-        reorderedFields);
+        reorderedFields,
+        forceSes || settings.sesAt(sendTs));
   }
 
   private Message special(Message.DestinationForm form, long sendTs) {
@@ -314,7 +517,8 @@ public final class EdgeCases {
         new byte[0][],
         new long[0],
         form,
-        false);
+        false,
+        forceSes || settings.sesAt(sendTs));
   }
 
   private PlannedEvent add(EventType type, long arrival, long lag, Message m) {
@@ -335,7 +539,8 @@ public final class EdgeCases {
             Seeds.mix(seed, Seeds.EDGE + 1, counter),
             false,
             lag > DayPlanner.NORMAL_LAG_MAX,
-            true);
+            true,
+            m.ses || forced != null ? variantFor(m) : null);
     events.add(e);
     return e;
   }

@@ -23,9 +23,10 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Writes a synthetic set of Pinpoint email events in Firehose's S3 layout (see {@link
- * GeneratorSettings} for what and when, {@link DayPlanner} for the traffic model, {@link
- * ObjectCutter} for the objects, {@link EdgeCases}).
+ * Writes a synthetic set of Pinpoint or SES email events (or both, for a sender who moved) in
+ * Firehose's S3 layout (see {@link GeneratorSettings} for what and when, {@link DayPlanner} for the
+ * traffic model, {@link ObjectCutter} for the objects, {@link RecordEncoder} and {@link
+ * SesRecordEncoder} for the records, {@link MachineOpens}, {@link EdgeCases}).
  *
  * <p>How: days are planned one after another from per-day seeds; each record is filed under the UTC
  * day it reaches Firehose; once every day that can still add to a day has been planned, that day's
@@ -101,7 +102,10 @@ public final class EventGenerator {
   private final class Run {
     private final ObjectStore store;
     private final long started;
-    private final RecordEncoder encoder = new RecordEncoder(settings.seed());
+    private final MachineOpens machineOpens = new MachineOpens(settings);
+    private final RecordEncoder encoder = new RecordEncoder(settings.seed(), machineOpens);
+    private final SesRecordEncoder sesEncoder =
+        new SesRecordEncoder(settings.seed(), encoder, machineOpens);
     private final TreeMap<Long, List<PlannedEvent>> pending = new TreeMap<>();
     private final ExecutorService writers =
         Executors.newFixedThreadPool(threads, daemon("reengage-generate"));
@@ -118,6 +122,8 @@ public final class EventGenerator {
     private long duplicates;
     private long late;
     private long edge;
+    private long sesRecords;
+    private long machineOpenEvents;
     private long firstArrival = Long.MAX_VALUE;
     private long lastArrival = Long.MIN_VALUE;
 
@@ -127,6 +133,7 @@ public final class EventGenerator {
     }
 
     GenerationResult execute() throws IOException {
+      URI machineOpenIps;
       ScheduledExecutorService ticker =
           Executors.newSingleThreadScheduledExecutor(daemon("reengage-progress"));
       ticker.scheduleAtFixedRate(
@@ -159,6 +166,7 @@ public final class EventGenerator {
         writers.shutdown();
         awaitWriters();
         checkFailure();
+        machineOpenIps = writeMachineOpenIps();
       } finally {
         writers.shutdownNow();
         ticker.shutdownNow();
@@ -176,7 +184,26 @@ public final class EventGenerator {
           byFormat,
           records == 0 ? 0 : firstArrival,
           records == 0 ? 0 : lastArrival,
-          elapsedMillis());
+          elapsedMillis(),
+          sesRecords,
+          machineOpenEvents,
+          machineOpenIps);
+    }
+
+    /**
+     * With machine opens, the proxy list they were drawn from, in Apple's format, inside the output
+     * folder under a name that readers skip.
+     */
+    private URI writeMachineOpenIps() throws IOException {
+      if (settings.machineOpenShare() <= 0) {
+        return null;
+      }
+      byte[] text = machineOpens.ranges().text();
+      try (OutputStream o = store.create(ProxyIpList.FILE_NAME)) {
+        o.write(text);
+      }
+      String root = store.root().toString();
+      return URI.create(root + (root.endsWith("/") ? "" : "/") + ProxyIpList.FILE_NAME);
     }
 
     private long elapsedMillis() {
@@ -210,6 +237,12 @@ public final class EventGenerator {
         duplicates++;
       } else {
         byType.merge(e.type, 1L, Long::sum);
+        if (machineOpens.kind(e) != null) {
+          machineOpenEvents++;
+        }
+      }
+      if (e.message.ses) {
+        sesRecords++;
       }
       if (e.late) {
         late++;
@@ -250,7 +283,11 @@ public final class EventGenerator {
       sink.raw(format.prefix());
       byte[] separator = format.separator();
       for (PlannedEvent e : object.records()) {
-        encoder.encode(e, sink);
+        if (e.message.ses) {
+          sesEncoder.encode(e, sink);
+        } else {
+          encoder.encode(e, sink);
+        }
         sink.raw(separator);
       }
       long written;

@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Writes synthetic Pinpoint email events in Firehose's S3 layout: deterministic for a seed, about 1.3 KB a "
-          + "record, every email event type, multi-recipient messages, Firehose duplicates, late arrivals, "
-          + "newline-delimited, concatenated and gzip objects.",
+      "Writes synthetic Pinpoint or SES email events in Firehose's S3 layout: deterministic for a seed, about "
+          + "1.3 KB (Pinpoint) or 1.6 KB (SES) a record, every email event type, multi-recipient messages, "
+          + "Firehose duplicates, late arrivals, newline-delimited, concatenated and gzip objects.",
       "Messages are sent on the --days days before --as-of and on the --days-after days from it on; the data is "
           + "what the bucket holds at the start of day as-of + days-after.",
       "Prints progress on stderr and a JSON summary (counts only) on stdout."
@@ -205,6 +205,60 @@ public final class GenerateCommand implements Callable<Integer> {
   int bufferMb;
 
   @Option(
+      names = "--source",
+      paramLabel = "SOURCE",
+      defaultValue = "pinpoint",
+      description =
+          "pinpoint: Pinpoint event-stream records; ses: SES event-publishing records (eventType, mail, "
+              + "delivery/open/click objects with ISO-8601 times; a multi-recipient message gets one Delivery per "
+              + "recipient domain, its delivery.recipients a subset of mail.destination); mixed: messages sent "
+              + "before --switch-date are Pinpoint's, later ones SES's (default: ${DEFAULT-VALUE}).")
+  String source;
+
+  @Option(
+      names = "--switch-date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "With --source mixed: the first UTC day whose messages are sent with SES; a message's opens and "
+              + "clicks keep its source (default: "
+              + GeneratorSettings.SWITCH_MONTHS_BEFORE_AS_OF_DEFAULT
+              + " months before --as-of).")
+  String switchDate;
+
+  @Option(
+      names = "--machine-open-share",
+      paramLabel = "F",
+      defaultValue = "" + GeneratorSettings.MACHINE_OPEN_SHARE_DEFAULT,
+      description =
+          "Share of opens that are machine opens (user agent exactly Mozilla/5.0, or SES isBotEvent "
+              + "\"Likely\"): 80%% Apple-proxy-like from the generated IP list, 10%% Mozilla/5.0 from outside "
+              + "it, 10%% bot-flagged (SES; Pinpoint records get Apple-like instead). Above 0, the list is "
+              + "written to <out>/"
+              + ProxyIpList.FILE_NAME
+              + " in Apple's egress-list format (prefix,country,region,city,), and edge cases gain "
+              + "machine-open stories (default: ${DEFAULT-VALUE}).")
+  double machineOpenShare;
+
+  @Option(
+      names = "--machine-open-ranges",
+      paramLabel = "N",
+      defaultValue = "" + GeneratorSettings.MACHINE_OPEN_RANGES_DEFAULT,
+      description =
+          "CIDR ranges in the generated proxy IP list, 3 of 4 IPv4, up to "
+              + GeneratorSettings.MACHINE_OPEN_RANGES_LIMIT
+              + " (default: ${DEFAULT-VALUE}).")
+  int machineOpenRanges;
+
+  @Option(
+      names = "--mail-per-day-factor",
+      paramLabel = "N",
+      defaultValue = "" + GeneratorSettings.MAIL_PER_DAY_FACTOR_DEFAULT,
+      description =
+          "Multiplies the mail sent each day (--events-per-day x N) over the same addresses and days: more "
+              + "mail per address per day, for scaling benchmarks (default: ${DEFAULT-VALUE}).")
+  int mailPerDayFactor;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description =
@@ -292,6 +346,10 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   GeneratorSettings settings() {
+    if (switchDate != null && EventSource.parse(source) != EventSource.MIXED) {
+      throw new IllegalArgumentException(
+          "Invalid --switch-date: " + switchDate + " (it only applies with --source mixed)");
+    }
     return GeneratorSettings.builder(parseAsOf())
         .addresses(addresses)
         .days(days)
@@ -311,7 +369,21 @@ public final class GenerateCommand implements Callable<Integer> {
         .engagementWindowMonths(engagementWindowMonths)
         .bufferSeconds(bufferSeconds)
         .bufferMb(bufferMb)
+        .source(EventSource.parse(source))
+        .switchDate(switchDate == null ? null : parseDay("--switch-date", switchDate))
+        .machineOpenShare(machineOpenShare)
+        .machineOpenRanges(machineOpenRanges)
+        .mailPerDayFactor(mailPerDayFactor)
         .build();
+  }
+
+  private static LocalDate parseDay(String option, String text) {
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "Invalid " + option + ": " + text + " (expected YYYY-MM-DD, e.g. 2026-05-01)");
+    }
   }
 
   private LocalDate parseAsOf() {

@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * @param lastArrival largest {@code arrival_timestamp} written (epoch ms), or 0 when nothing was
  *     written
  * @param elapsedMillis wall-clock time of the run
+ * @param sesRecords records written as SES event-publishing records (duplicates included); the rest
+ *     are Pinpoint's
+ * @param machineOpens distinct open events written as machine opens of any kind
+ * @param machineOpenIps where the generated proxy IP list was written, or null when none was
  */
 public record GenerationResult(
     URI out,
@@ -36,7 +40,10 @@ public record GenerationResult(
     Map<ObjectFormat, Long> filesByFormat,
     long firstArrival,
     long lastArrival,
-    long elapsedMillis) {
+    long elapsedMillis,
+    long sesRecords,
+    long machineOpens,
+    URI machineOpenIps) {
 
   public GenerationResult {
     eventsByType = Map.copyOf(eventsByType);
@@ -65,7 +72,7 @@ public record GenerationResult(
                         + e.getValue())
             .collect(Collectors.joining(",", "{", "}"));
     return "{\"out\":\""
-        + out.toString().replace("\\", "\\\\").replace("\"", "\\\"")
+        + escape(out.toString())
         + "\""
         + ",\"files\":"
         + files
@@ -91,6 +98,19 @@ public record GenerationResult(
         + lastArrival
         + ",\"elapsedMillis\":"
         + elapsedMillis
+        + ",\"pinpointRecords\":"
+        + (records - sesRecords)
+        + ",\"sesRecords\":"
+        + sesRecords
+        + ",\"machineOpens\":"
+        + machineOpens
+        + (machineOpenIps == null
+            ? ""
+            : ",\"machineOpenIps\":\"" + escape(machineOpenIps.toString()) + "\"")
         + "}";
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

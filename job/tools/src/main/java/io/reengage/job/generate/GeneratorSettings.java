@@ -41,6 +41,15 @@ import java.util.regex.Pattern;
  * @param engagementWindowMonths the engagement window the edge cases are placed for
  * @param bufferSeconds Firehose buffer interval: one object collects at most this much arrival time
  * @param bufferMb Firehose buffer size: an object is closed when it would grow past this many MiB
+ * @param source which service's records to write
+ * @param switchDate with {@link EventSource#MIXED}: the first UTC day whose messages are sent with
+ *     SES (earlier ones with Pinpoint); ignored otherwise
+ * @param machineOpenShare share of opens that are machine opens by the user-agent-only reading of
+ *     SPEC.md ("Machine opens"): user agent exactly {@code Mozilla/5.0} or SES {@code isBotEvent}
+ *     {@code Likely}; 0 writes none (and no IP list)
+ * @param machineOpenRanges how many CIDR ranges the generated proxy IP list holds
+ * @param mailPerDayFactor multiplies the mail sent each day over the same address pool and days,
+ *     for scaling benchmarks; 1 is {@code eventsPerDay} as given
  */
 public record GeneratorSettings(
     int addresses,
@@ -61,7 +70,12 @@ public record GeneratorSettings(
     int deliveredWindowMonths,
     int engagementWindowMonths,
     int bufferSeconds,
-    int bufferMb) {
+    int bufferMb,
+    EventSource source,
+    LocalDate switchDate,
+    double machineOpenShare,
+    int machineOpenRanges,
+    int mailPerDayFactor) {
 
   public static final int ADDRESSES_DEFAULT = 1000;
   public static final int DAYS_DEFAULT = 365;
@@ -78,6 +92,14 @@ public record GeneratorSettings(
   public static final int ENGAGEMENT_WINDOW_MONTHS_DEFAULT = 6;
   public static final int BUFFER_SECONDS_DEFAULT = 300;
   public static final int BUFFER_MB_DEFAULT = 5;
+  public static final double MACHINE_OPEN_SHARE_DEFAULT = 0;
+  public static final int MACHINE_OPEN_RANGES_DEFAULT = 1000;
+  public static final int MACHINE_OPEN_RANGES_LIMIT = 20_000;
+  public static final int MAIL_PER_DAY_FACTOR_DEFAULT = 1;
+  static final int MAIL_PER_DAY_FACTOR_LIMIT = 64;
+
+  /** With {@code mixed} and no switch date: this many months before the as-of date. */
+  public static final int SWITCH_MONTHS_BEFORE_AS_OF_DEFAULT = 4;
 
   /** SES accepts at most 50 recipients per message. */
   static final int RECIPIENTS_LIMIT = 50;
@@ -136,6 +158,42 @@ public record GeneratorSettings(
         days,
         "reaches back before 1971 from --as-of " + asOf);
     check(asOf.getYear() < 9000, "--as-of", asOf, "must be before year 9000");
+    Objects.requireNonNull(source, "source");
+    if (switchDate == null) {
+      switchDate = asOf.minusMonths(SWITCH_MONTHS_BEFORE_AS_OF_DEFAULT);
+    }
+    fraction("--machine-open-share", machineOpenShare, true);
+    positive("--machine-open-ranges", machineOpenRanges);
+    check(
+        machineOpenRanges <= MACHINE_OPEN_RANGES_LIMIT,
+        "--machine-open-ranges",
+        machineOpenRanges,
+        "must be <= " + MACHINE_OPEN_RANGES_LIMIT);
+    positive("--mail-per-day-factor", mailPerDayFactor);
+    check(
+        mailPerDayFactor <= MAIL_PER_DAY_FACTOR_LIMIT,
+        "--mail-per-day-factor",
+        mailPerDayFactor,
+        "must be <= " + MAIL_PER_DAY_FACTOR_LIMIT);
+    check(
+        (long) eventsPerDay * mailPerDayFactor <= 100_000_000L,
+        "--mail-per-day-factor",
+        mailPerDayFactor,
+        "times --events-per-day " + eventsPerDay + " must be <= 100000000");
+  }
+
+  /** Whether a message sent at {@code sendMillis} is reported by SES (else by Pinpoint). */
+  boolean sesAt(long sendMillis) {
+    return switch (source) {
+      case PINPOINT -> false;
+      case SES -> true;
+      case MIXED -> sendMillis >= startOfDayMillis(switchDate);
+    };
+  }
+
+  /** Average events a day, before duplicates, with the volume factor applied. */
+  long scaledEventsPerDay() {
+    return (long) eventsPerDay * mailPerDayFactor;
   }
 
   private static void positive(String option, long value) {
@@ -177,7 +235,12 @@ public record GeneratorSettings(
         .deliveredWindowMonths(deliveredWindowMonths)
         .engagementWindowMonths(engagementWindowMonths)
         .bufferSeconds(bufferSeconds)
-        .bufferMb(bufferMb);
+        .bufferMb(bufferMb)
+        .source(source)
+        .switchDate(switchDate)
+        .machineOpenShare(machineOpenShare)
+        .machineOpenRanges(machineOpenRanges)
+        .mailPerDayFactor(mailPerDayFactor);
   }
 
   /** First UTC day on which messages are sent. */
@@ -235,6 +298,11 @@ public record GeneratorSettings(
     private int engagementWindowMonths = ENGAGEMENT_WINDOW_MONTHS_DEFAULT;
     private int bufferSeconds = BUFFER_SECONDS_DEFAULT;
     private int bufferMb = BUFFER_MB_DEFAULT;
+    private EventSource source = EventSource.PINPOINT;
+    private LocalDate switchDate;
+    private double machineOpenShare = MACHINE_OPEN_SHARE_DEFAULT;
+    private int machineOpenRanges = MACHINE_OPEN_RANGES_DEFAULT;
+    private int mailPerDayFactor = MAIL_PER_DAY_FACTOR_DEFAULT;
 
     private Builder(LocalDate asOf) {
       this.asOf = asOf;
@@ -335,6 +403,32 @@ public record GeneratorSettings(
       return this;
     }
 
+    public Builder source(EventSource value) {
+      this.source = value;
+      return this;
+    }
+
+    /** Null: {@link #SWITCH_MONTHS_BEFORE_AS_OF_DEFAULT} months before the as-of date. */
+    public Builder switchDate(LocalDate value) {
+      this.switchDate = value;
+      return this;
+    }
+
+    public Builder machineOpenShare(double value) {
+      this.machineOpenShare = value;
+      return this;
+    }
+
+    public Builder machineOpenRanges(int value) {
+      this.machineOpenRanges = value;
+      return this;
+    }
+
+    public Builder mailPerDayFactor(int value) {
+      this.mailPerDayFactor = value;
+      return this;
+    }
+
     public GeneratorSettings build() {
       return new GeneratorSettings(
           addresses,
@@ -355,7 +449,12 @@ public record GeneratorSettings(
           deliveredWindowMonths,
           engagementWindowMonths,
           bufferSeconds,
-          bufferMb);
+          bufferMb,
+          source,
+          switchDate,
+          machineOpenShare,
+          machineOpenRanges,
+          mailPerDayFactor);
     }
   }
 }

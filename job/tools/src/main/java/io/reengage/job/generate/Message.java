@@ -1,8 +1,8 @@
 package io.reengage.job.generate;
 
 /**
- * One email as Pinpoint sends it: what every event of the message repeats in its {@code mail}
- * object. Destinations are held as escaped JSON string content, ready to copy.
+ * One email as Pinpoint or SES sends it: what every event of the message repeats in its {@code
+ * mail} object. Destinations are held as escaped JSON string content, ready to copy.
  */
 final class Message {
 
@@ -37,6 +37,9 @@ final class Message {
   /** Writes the record's fields in an unusual order (edge cases only). */
   final boolean reorderedFields;
 
+  /** Sent with SES, so its events are SES event-publishing records; else Pinpoint's. */
+  final boolean ses;
+
   Message(
       long seed,
       long sendTs,
@@ -46,7 +49,8 @@ final class Message {
       byte[][] destination,
       long[] endpointKeys,
       DestinationForm destinationForm,
-      boolean reorderedFields) {
+      boolean reorderedFields,
+      boolean ses) {
     this.seed = seed;
     this.sendTs = sendTs;
     this.source = source;
@@ -56,5 +60,6 @@ final class Message {
     this.endpointKeys = endpointKeys;
     this.destinationForm = destinationForm;
     this.reorderedFields = reorderedFields;
+    this.ses = ses;
   }
 }

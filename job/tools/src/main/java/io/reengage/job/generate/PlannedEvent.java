@@ -30,6 +30,12 @@ final class PlannedEvent {
   final boolean late;
   final boolean edge;
 
+  /**
+   * How an SES record or an open departs from the usual (edge cases and grouped deliveries); null
+   * for the usual record.
+   */
+  final RecordVariant variant;
+
   PlannedEvent(
       EventType type,
       Message message,
@@ -41,6 +47,33 @@ final class PlannedEvent {
       boolean duplicate,
       boolean late,
       boolean edge) {
+    this(
+        type,
+        message,
+        recipient,
+        arrival,
+        firehose,
+        order,
+        detailSeed,
+        duplicate,
+        late,
+        edge,
+        null);
+  }
+
+  PlannedEvent(
+      EventType type,
+      Message message,
+      int recipient,
+      long arrival,
+      long firehose,
+      long order,
+      long detailSeed,
+      boolean duplicate,
+      boolean late,
+      boolean edge,
+      RecordVariant variant) {
+    this.variant = variant;
     this.type = type;
     this.message = message;
     this.recipient = recipient;
@@ -56,7 +89,17 @@ final class PlannedEvent {
   /** The same record, reaching Firehose again at {@code firehoseAgain}. */
   PlannedEvent duplicateAt(long firehoseAgain) {
     return new PlannedEvent(
-        type, message, recipient, arrival, firehoseAgain, order, detailSeed, true, late, edge);
+        type,
+        message,
+        recipient,
+        arrival,
+        firehoseAgain,
+        order,
+        detailSeed,
+        true,
+        late,
+        edge,
+        variant);
   }
 
   static int compareByFirehose(PlannedEvent a, PlannedEvent b) {

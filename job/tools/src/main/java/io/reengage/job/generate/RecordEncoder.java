@@ -57,16 +57,16 @@ final class RecordEncoder {
     "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17531; Pro)",
     "Mozilla/5.0 (iPad; CPU OS 16_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"
   };
-  private static final byte[][] USER_AGENTS_ESCAPED = escapeAll(USER_AGENTS);
-  private static final String[] LINKS = {
+  static final byte[][] USER_AGENTS_ESCAPED = escapeAll(USER_AGENTS);
+  static final String[] LINKS = {
     "https://www.example.com/offers/spring?utm_source=pinpoint&utm_medium=email",
     "https://www.example.com/new-arrivals?utm_source=pinpoint&utm_medium=email",
     "https://shop.example.com/cart?utm_source=pinpoint&utm_medium=email",
     "https://www.example.com/account/profile?utm_source=pinpoint&utm_medium=email",
     "https://blog.example.com/stories/community?utm_source=pinpoint&utm_medium=email"
   };
-  private static final byte[][] LINKS_ESCAPED = escapeAll(LINKS);
-  private static final String[] REGIONS = {"us-east-1", "us-west-2", "eu-west-1"};
+  static final byte[][] LINKS_ESCAPED = escapeAll(LINKS);
+  static final String[] REGIONS = {"us-east-1", "us-west-2", "eu-west-1"};
   private static final byte[] NETWORKS_PREFIX = b("192.0.2.,198.51.100.,203.0.113.");
 
   private static final byte[] EVENT_TYPE = b("{\"event_type\":\"");
@@ -106,7 +106,7 @@ final class RecordEncoder {
   private static final byte[] JOURNEY_ID = b("\",\"journey_id\":\"");
   private static final byte[] QUOTE_COMMA = b("\",");
 
-  private static final byte[][] SENDER_ADDRESS = {
+  static final byte[][] SENDER_ADDRESS = {
     b("news@mail.example.com"), b("hello@mail.example.com"), b("orders@shop.example.com")
   };
 
@@ -170,18 +170,26 @@ final class RecordEncoder {
   private static final byte[] REORDERED_EVENT_TYPE = b(",\"event_type\":\"");
   private static final byte[] REORDERED_END = b("\"}");
 
+  private static final byte[] PROXY_USER_AGENT = b("Mozilla/5.0");
+  private static final byte[] OUTSIDE_LIST_NETWORK = b("203.0.113.");
+
   private final long seed;
   private final long appId;
   private final byte[] region;
+  private final MachineOpens machineOpens;
 
-  RecordEncoder(long seed) {
+  RecordEncoder(long seed, MachineOpens machineOpens) {
     this.seed = seed;
+    this.machineOpens = machineOpens;
     this.appId = Seeds.mix(seed, Seeds.PROJECT, 0);
     this.region = b(REGIONS[(int) Math.floorMod(appId, REGIONS.length)]);
   }
 
   /** A rough record size, for Firehose's size-based buffering. */
   static int estimateSize(PlannedEvent e) {
+    if (e.message.ses) {
+      return SesRecordEncoder.estimateSize(e);
+    }
     return 1150 + 90 * e.message.destination.length;
   }
 
@@ -301,6 +309,12 @@ final class RecordEncoder {
       }
       case OPEN -> {
         out.raw(OPEN);
+        MachineOpenKind machine = machineOpens.kind(e);
+        if (machine != null) {
+          machineOpenAddress(e, machine, detail, out);
+          out.raw(USER_AGENT).raw(PROXY_USER_AGENT).raw((byte) '"').raw(CLOSE_OBJECT);
+          return;
+        }
         ipAddress(detail, out);
         out.raw(USER_AGENT)
             .raw(USER_AGENTS_ESCAPED[detail.nextInt(USER_AGENTS_ESCAPED.length)])
@@ -351,7 +365,7 @@ final class RecordEncoder {
   }
 
   /** Pinpoint-style message ID: 16-8-4-4-4-12-6 lower-case base-36 groups. */
-  private static void writeMessageId(Message m, ByteSink out) {
+  static void writeMessageId(Message m, ByteSink out) {
     long a = Seeds.fmix(m.seed);
     long b = Seeds.fmix(a);
     long c = Seeds.fmix(b);
@@ -389,7 +403,7 @@ final class RecordEncoder {
     out.hex(a, 16).hex(Seeds.fmix(a), 16);
   }
 
-  private static void writeDestination(Message m, ByteSink out) {
+  static void writeDestination(Message m, ByteSink out) {
     if (m.destinationForm == Message.DestinationForm.JSON_NULL) {
       out.raw(NULL);
     } else {
@@ -397,7 +411,7 @@ final class RecordEncoder {
     }
   }
 
-  private static void writeDestinationStrings(Message m, ByteSink out) {
+  static void writeDestinationStrings(Message m, ByteSink out) {
     out.raw((byte) '[');
     for (int i = 0; i < m.destination.length; i++) {
       if (i > 0) {
@@ -413,7 +427,7 @@ final class RecordEncoder {
     out.raw((byte) ']');
   }
 
-  private static void writeJoinedRecipients(Message m, ByteSink out) {
+  static void writeJoinedRecipients(Message m, ByteSink out) {
     boolean first = true;
     for (byte[] address : m.destination) {
       if (address == null) {
@@ -427,7 +441,7 @@ final class RecordEncoder {
     }
   }
 
-  private static void writeRecipient(Message m, int recipient, ByteSink out) {
+  static void writeRecipient(Message m, int recipient, ByteSink out) {
     byte[] address =
         recipient >= 0 && recipient < m.destination.length ? m.destination[recipient] : null;
     if (address == null) {
@@ -437,7 +451,7 @@ final class RecordEncoder {
     }
   }
 
-  private static void writeSubject(Message m, ByteSink out) {
+  static void writeSubject(Message m, ByteSink out) {
     switch (m.source) {
       case CAMPAIGN -> out.raw(CAMPAIGN_SUBJECTS_ESCAPED[m.subject % CAMPAIGN_SUBJECTS]);
       case JOURNEY ->
@@ -452,18 +466,31 @@ final class RecordEncoder {
     }
   }
 
-  private static int linkIndex(PlannedEvent e) {
+  static int linkIndex(PlannedEvent e) {
     return (int) Math.floorMod(Seeds.fmix(e.detailSeed), LINKS.length);
   }
 
-  private static void ipAddress(SplittableRandom detail, ByteSink out) {
+  /**
+   * The IP of a machine open: in the proxy list for Apple's, from a documentation range the list
+   * does not hold otherwise.
+   */
+  void machineOpenAddress(
+      PlannedEvent e, MachineOpenKind machine, SplittableRandom detail, ByteSink out) {
+    if (machine == MachineOpenKind.APPLE_PROXY) {
+      machineOpens.ranges().writeAddressIn(MachineOpens.addressHash(e), out);
+    } else {
+      out.raw(OUTSIDE_LIST_NETWORK).number(1 + detail.nextInt(254));
+    }
+  }
+
+  static void ipAddress(SplittableRandom detail, ByteSink out) {
     int network = detail.nextInt(3);
     int start = network == 0 ? 0 : network == 1 ? 9 : 21;
     int end = network == 0 ? 8 : network == 1 ? 20 : 31;
     out.raw(NETWORKS_PREFIX, start, end - start).number(1 + detail.nextInt(254));
   }
 
-  private static void token(SplittableRandom detail, ByteSink out) {
+  static void token(SplittableRandom detail, ByteSink out) {
     out.raw((byte) 'c')
         .number(detail.nextInt(100))
         .raw(TOKEN_SI)
@@ -475,7 +502,7 @@ final class RecordEncoder {
         .number(detail.nextInt(1000));
   }
 
-  private void feedbackId(PlannedEvent e, ByteSink out) {
+  void feedbackId(PlannedEvent e, ByteSink out) {
     long a = Seeds.fmix(e.detailSeed ^ seed);
     out.raw(ID_PREFIX)
         .hex(a, 12)

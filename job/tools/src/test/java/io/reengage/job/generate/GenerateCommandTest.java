@@ -42,7 +42,12 @@ class GenerateCommandTest {
         "--format-mix|ndjson=1,zip=2|Invalid --format-mix: unknown format 'zip' (use ndjson, concatenated, gzip)",
         "--layout|s3|Invalid --layout: s3 (use firehose, hive or flat)",
         "--threads|0|Invalid --threads: 0 (must be > 0)",
-        "--recipients-max|51|Invalid --recipients-max: 51 (must be <= 50, the SES limit)"
+        "--recipients-max|51|Invalid --recipients-max: 51 (must be <= 50, the SES limit)",
+        "--source|sns|Invalid --source: sns (use pinpoint, ses or mixed)",
+        "--switch-date|2026-05-01|Invalid --switch-date: 2026-05-01 (it only applies with --source mixed)",
+        "--machine-open-share|-0.1|Invalid --machine-open-share: -0.1 (must be between 0 and 1)",
+        "--machine-open-ranges|20001|Invalid --machine-open-ranges: 20001 (must be <= 20000)",
+        "--mail-per-day-factor|0|Invalid --mail-per-day-factor: 0 (must be > 0)"
       })
   void invalidOption_shouldExit2WithOneLineNamingIt(String option, String value, String message) {
     int code = run("--out", tmp.resolve("x").toString(), option, value);
@@ -51,6 +56,42 @@ class GenerateCommandTest {
     assertThat(err.toString()).isEqualTo(message + System.lineSeparator());
     assertThat(out.toString()).isEmpty();
     assertThat(tmp.resolve("x")).doesNotExist();
+  }
+
+  @Test
+  void mixedSource_shouldTakeTheSwitchDateAndMachineOptions() {
+    CommandLine cli = new CommandLine(new GenerateCommand());
+    cli.parseArgs(
+        "--out",
+        "x",
+        "--as-of",
+        "2026-08-31",
+        "--source",
+        "MIXED",
+        "--switch-date",
+        "2026-05-01",
+        "--machine-open-share",
+        "0.35",
+        "--mail-per-day-factor",
+        "4");
+    GeneratorSettings s = ((GenerateCommand) cli.getCommand()).settings();
+
+    assertThat(s.source()).isEqualTo(EventSource.MIXED);
+    assertThat(s.switchDate()).isEqualTo(java.time.LocalDate.of(2026, 5, 1));
+    assertThat(s.machineOpenShare()).isEqualTo(0.35);
+    assertThat(s.mailPerDayFactor()).isEqualTo(4);
+    assertThat(s.scaledEventsPerDay()).isEqualTo(800);
+  }
+
+  @Test
+  void defaults_shouldBePinpointWithoutMachineOpensAtVolumeOne() {
+    CommandLine cli = new CommandLine(new GenerateCommand());
+    cli.parseArgs("--out", "x", "--as-of", "2026-08-31");
+    GeneratorSettings s = ((GenerateCommand) cli.getCommand()).settings();
+
+    assertThat(s.source()).isEqualTo(EventSource.PINPOINT);
+    assertThat(s.machineOpenShare()).isZero();
+    assertThat(s.mailPerDayFactor()).isEqualTo(1);
   }
 
   @Test

@@ -85,7 +85,14 @@ final class StoredData {
   static StoredData read(Path root) throws IOException {
     List<StoredObject> objects = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+      // Names starting with '_' are not data (the job's lister skips them too), e.g. the
+      // generated machine-open IP list.
+      for (Path file :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().startsWith("_"))
+              .sorted()
+              .toList()) {
         byte[] raw = Files.readAllBytes(file);
         String relative = root.relativize(file).toString().replace('\\', '/');
         boolean gz = raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b;

@@ -1,9 +1,10 @@
 package io.reengage.orchestrator.ops.athena;
 
+import io.reengage.contract.ImportRowComparison;
+import io.reengage.contract.summary.RunSummary;
 import io.reengage.orchestrator.aws.S3Location;
 import io.reengage.orchestrator.ops.OpsMain;
 import io.reengage.orchestrator.ops.config.OpsException;
-import io.reengage.orchestrator.summary.RunSummary;
 import io.reengage.orchestrator.summary.SummaryReader;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -165,10 +166,10 @@ public final class AthenaCheckCommand implements Callable<Integer> {
         result.extra(),
         result.differing(),
         result.equal() ? "EQUAL" : "DIFFERENT");
-    if (comparison.unusableExpected() > 0) {
+    if (comparison.unusableExpected() + comparison.unusableActual() > 0) {
       out.printf(
           "(%d Athena rows with an empty or blank address left out: the job drops those by design)%n",
-          comparison.unusableExpected());
+          comparison.unusableExpected() + comparison.unusableActual());
     }
     if (!result.equal()) {
       out.printf(

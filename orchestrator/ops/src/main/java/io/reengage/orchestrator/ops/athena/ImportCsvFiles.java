@@ -1,5 +1,6 @@
 package io.reengage.orchestrator.ops.athena;
 
+import io.reengage.contract.ImportCsv;
 import io.reengage.orchestrator.aws.S3Location;
 import io.reengage.orchestrator.ops.config.OpsException;
 import java.io.BufferedReader;
@@ -21,15 +22,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class ImportCsvFiles {
 
-  static final List<String> HEADER =
-      List.of(
-          "ChannelType",
-          "Id",
-          "Address",
-          "Attributes.max_delivered_timestamp",
-          "Attributes.min_delivered_timestamp",
-          "Attributes.last_engagement",
-          "Attributes.num_delivered");
+  static final List<String> HEADER = ImportCsv.HEADER_FIELDS;
 
   private final S3Client s3;
 

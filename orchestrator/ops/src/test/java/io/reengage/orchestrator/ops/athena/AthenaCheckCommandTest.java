@@ -15,9 +15,12 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.reengage.contract.summary.RunSummary;
+import io.reengage.contract.summary.SummaryJson;
 import io.reengage.orchestrator.ops.FakePacer;
 import io.reengage.orchestrator.ops.OpsRun;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,10 +83,20 @@ class AthenaCheckCommandTest {
   void runFolder() {
     s3Object(
         "runs/2026-08-31/manual-1/summary.json",
-        """
-        {"asOf":"2026-08-31","until":"2026-09-01T00:00:00Z","untilEpochMillis":1788220800000,"records":10,"badRecords":0,
-         "addresses":5,"unengaged":2,"outputFiles":1,"outputBytes":300,"importUri":"%s/import/"}"""
-            .formatted(RUN));
+        new String(
+            SummaryJson.write(
+                RunSummary.builder()
+                    .asOf("2026-08-31")
+                    .until("2026-09-01T00:00:00Z")
+                    .untilEpochMillis(1788220800000L)
+                    .records(10)
+                    .addresses(5)
+                    .unengaged(2)
+                    .outputFiles(1)
+                    .outputBytes(300)
+                    .importUri(RUN + "/import/")
+                    .build()),
+            StandardCharsets.UTF_8));
     aws.stubFor(
         get(urlPathEqualTo("/reengage-output"))
             .withQueryParam("list-type", equalTo("2"))

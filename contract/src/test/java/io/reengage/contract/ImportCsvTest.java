@@ -1,4 +1,4 @@
-package io.reengage.job.write;
+package io.reengage.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CsvFormatTest {
+class ImportCsvTest {
 
   @ParameterizedTest(name = "[{0}] -> [{1}]")
   @CsvSource(
@@ -22,21 +22,21 @@ class CsvFormatTest {
       })
   void quotesOnlyWhenNeeded(String value, String encoded) {
     StringBuilder sb = new StringBuilder();
-    CsvFormat.appendField(sb, value);
+    ImportCsv.appendField(sb, value);
     assertThat(sb.toString()).isEqualTo(encoded);
   }
 
   @Test
   void lineBreaksInsideAFieldAreQuoted() {
     StringBuilder sb = new StringBuilder();
-    CsvFormat.appendField(sb, "a\r\nb");
+    ImportCsv.appendField(sb, "a\r\nb");
     assertThat(sb.toString()).isEqualTo("\"a\r\nb\"");
   }
 
   @Test
   void importRow_hasSevenColumnsInTheSpecOrder() {
-    assertThat(CsvFormat.importRow("a,b@example.com", 20, 10, null, 6))
+    assertThat(ImportCsv.importRow("a,b@example.com", 20, 10, null, 6))
         .isEqualTo("EMAIL,\"a,b@example.com\",\"a,b@example.com\",20,10,,6");
-    assertThat(CsvFormat.HEADER.split(",")).hasSize(7);
+    assertThat(ImportCsv.HEADER.split(",")).hasSize(7);
   }
 }

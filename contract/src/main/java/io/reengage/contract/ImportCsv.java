@@ -1,19 +1,30 @@
-package io.reengage.job.write;
+package io.reengage.contract;
+
+import java.util.List;
 
 /**
- * RFC 4180 encoding of the Pinpoint import CSV (SPEC.md, Output).
+ * The Pinpoint import CSV (SPEC.md, Output): its header, and the RFC 4180 encoding the job writes.
  *
  * <p>A field is quoted only when it contains a comma, a double quote, CR or LF, and inner quotes
  * are doubled; so no address can break a row or shift a column. Leading and trailing spaces are
  * kept as they are (Spark's CSV writer would trim them by default, which would change the address).
  */
-public final class CsvFormat {
+public final class ImportCsv {
 
   public static final String HEADER =
       "ChannelType,Id,Address,Attributes.max_delivered_timestamp,"
           + "Attributes.min_delivered_timestamp,Attributes.last_engagement,Attributes.num_delivered";
 
-  private CsvFormat() {}
+  /** The header's seven field names, in order. */
+  public static final List<String> HEADER_FIELDS = List.of(HEADER.split(","));
+
+  /** Position of {@code Id} (the address) in a row. */
+  public static final int ID = 1;
+
+  /** The channel of every row the job writes. */
+  public static final String CHANNEL_TYPE = "EMAIL";
+
+  private ImportCsv() {}
 
   /** Appends one field, quoted when needed. A null field is written empty. */
   public static void appendField(StringBuilder line, String value) {
@@ -35,7 +46,7 @@ public final class CsvFormat {
     line.append('"');
   }
 
-  static boolean needsQuotes(String value) {
+  public static boolean needsQuotes(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == ',' || c == '"' || c == '\r' || c == '\n') {
@@ -56,7 +67,7 @@ public final class CsvFormat {
       Long lastEngagement,
       long numDelivered) {
     StringBuilder line = new StringBuilder(64 + 2 * address.length());
-    line.append("EMAIL,");
+    line.append(CHANNEL_TYPE).append(',');
     appendField(line, address);
     line.append(',');
     appendField(line, address);
