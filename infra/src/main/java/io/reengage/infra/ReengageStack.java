@@ -3,8 +3,10 @@ package io.reengage.infra;
 import io.reengage.infra.catalog.EventsCatalog;
 import io.reengage.infra.compute.SparkJobs;
 import io.reengage.infra.config.Settings;
+import io.reengage.infra.delivery.SegmentEventBus;
 import io.reengage.infra.ingest.EventIngest;
 import io.reengage.infra.pinpoint.PinpointProject;
+import io.reengage.infra.ses.SesEventCapture;
 import io.reengage.infra.storage.DataLocations;
 import io.reengage.infra.storage.S3Prefix;
 import io.reengage.infra.storage.SecureBuckets;
@@ -12,6 +14,7 @@ import io.reengage.infra.workflow.OrchestratorFunctions;
 import io.reengage.infra.workflow.StateMachineDefinition;
 import io.reengage.infra.workflow.Workflow;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -20,9 +23,10 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * Everything reengage runs on, in one stack: the event path into S3, the buckets, the EMR
- * Serverless application, the Lambdas, the state machine and its schedule, the Glue table and
- * Athena workgroup.
+ * Everything reengage runs on, in one stack: the event path into S3 (and SES event capture when
+ * asked), the buckets, the EMR Serverless application, the Lambdas, the state machine and its
+ * schedule, the bus of the segment event, the Glue table and Athena workgroup. Pinpoint parts only
+ * exist for a Pinpoint project the user names; none is ever created.
  */
 public final class ReengageStack extends Stack {
 
@@ -68,14 +72,22 @@ public final class ReengageStack extends Stack {
     EventIngest ingest =
         new EventIngest(
             this, "Ingest", settings.events(), settings.retention().logDays(), locations.events());
-    PinpointProject pinpoint =
-        new PinpointProject(
-            this,
-            "Pinpoint",
-            settings.pinpoint(),
-            settings.retention().retainData(),
-            ingest,
-            locations.runs());
+    Optional<PinpointProject> pinpoint =
+        settings
+            .pinpoint()
+            .existingProjectId()
+            .map(
+                projectId ->
+                    new PinpointProject(
+                        this, "Pinpoint", settings.pinpoint(), ingest, locations.runs()));
+    Optional<SesEventCapture> ses =
+        settings.ses().enabled()
+            ? Optional.of(
+                new SesEventCapture(
+                    this, "Ses", settings.ses(), settings.stackName(), ingest.firehoseArn()))
+            : Optional.empty();
+    SegmentEventBus bus =
+        new SegmentEventBus(this, "SegmentEvents", settings.delivery(), settings.stackName());
     EventsCatalog catalog =
         new EventsCatalog(
             this, "Catalog", settings.catalog(), locations.events(), locations.athenaResults());
@@ -86,7 +98,8 @@ public final class ReengageStack extends Stack {
             settings.emr(),
             settings.artifacts().jobJar(),
             locations,
-            settings.catalog().crossCheck());
+            settings.catalog().crossCheck(),
+            settings.jobOptions());
     OrchestratorFunctions functions =
         new OrchestratorFunctions(
             this,
@@ -105,7 +118,8 @@ public final class ReengageStack extends Stack {
             spark,
             functions,
             catalog,
-            locations);
+            locations,
+            bus);
 
     // Output names match the placeholders; `./reengage aws` reads its settings from them.
     output("EventsUri", locations.events().uri(), "Root of the Firehose hour folders");
@@ -126,7 +140,18 @@ public final class ReengageStack extends Stack {
           "SparkConf", settings.runs().sparkConf(), "Extra spark-submit options of every job run");
     }
     output("StateMachineArn", workflow.stateMachine().getStateMachineArn(), "Start a run here");
-    output("PinpointProjectId", pinpoint.projectId(), "Pinpoint project");
+    pinpoint.ifPresent(p -> output("PinpointProjectId", p.projectId(), "Pinpoint project"));
+    output(
+        "Destination",
+        settings.delivery().destination(),
+        "Where runs send their result unless the input says otherwise");
+    output("EventBusArn", bus.busArn(), "Bus of the 'Unengaged segment ready' events");
+    ses.ifPresent(
+        s ->
+            output(
+                "SesConfigurationSet",
+                s.configurationSetName(),
+                "Send with this SES configuration set to capture the events"));
     output("AthenaWorkGroup", catalog.workGroupName(), "Athena workgroup of the cross-check");
     output("AthenaDatabase", catalog.databaseName(), "Glue database of the events table");
     output("AthenaTable", catalog.tableName(), "Glue table over the events");

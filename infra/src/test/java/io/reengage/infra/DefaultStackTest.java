@@ -22,7 +22,10 @@ import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The stack with no context at all: everything created, the query's defaults. */
+/**
+ * The stack with no context at all: everything created but Pinpoint (never created), the query's
+ * defaults, the eventbridge destination.
+ */
 class DefaultStackTest {
 
   private static Template template;
@@ -40,10 +43,13 @@ class DefaultStackTest {
     template.resourceCountIs("AWS::S3::Bucket", 2);
     template.resourceCountIs("AWS::Kinesis::Stream", 1);
     template.resourceCountIs("AWS::KinesisFirehose::DeliveryStream", 1);
-    template.resourceCountIs("AWS::Pinpoint::App", 1);
-    template.resourceCountIs("AWS::Pinpoint::EventStream", 1);
+    template.resourceCountIs("AWS::Pinpoint::App", 0);
+    template.resourceCountIs("AWS::Pinpoint::EventStream", 0);
     template.resourceCountIs("AWS::EMRServerless::Application", 1);
-    template.resourceCountIs("AWS::Lambda::Function", 4);
+    template.resourceCountIs("AWS::Lambda::Function", 1);
+    template.resourceCountIs("AWS::Events::EventBus", 1);
+    template.resourceCountIs("AWS::SES::ConfigurationSet", 0);
+    template.resourceCountIs("AWS::SES::ConfigurationSetEventDestination", 0);
     template.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
     template.resourceCountIs("AWS::Scheduler::Schedule", 1);
     template.resourceCountIs("AWS::Glue::Database", 1);
@@ -118,15 +124,13 @@ class DefaultStackTest {
   }
 
   @Test
-  void bucketsAndTheProjectOutliveTheStackByDefault() {
+  void bucketsOutliveTheStackByDefault() {
     resourcesOfType(template, "AWS::S3::Bucket")
         .values()
         .forEach(
             bucket -> {
               assertThat(bucket.get("DeletionPolicy")).isEqualTo("Retain");
             });
-    assertThat(resource(template, "AWS::Pinpoint::App", "PinpointProject").get("DeletionPolicy"))
-        .isEqualTo("Retain");
   }
 
   // ---- policies in general
@@ -284,109 +288,53 @@ class DefaultStackTest {
               assertThat(props.get("Runtime")).isEqualTo("java17");
               handlers.put(Synth.stripHash(id), (String) props.get("Handler"));
             });
+    // Without a Pinpoint project only the summary reader exists.
     assertThat(handlers)
         .containsExactly(
             Map.entry(
-                "FunctionsImportStatus",
-                "io.reengage.orchestrator.lambda.ImportStatusHandler::handleRequest"),
-            Map.entry(
                 "FunctionsReadSummary",
-                "io.reengage.orchestrator.lambda.ReadSummaryHandler::handleRequest"),
-            Map.entry(
-                "FunctionsStartImport",
-                "io.reengage.orchestrator.lambda.StartImportHandler::handleRequest"),
-            Map.entry(
-                "FunctionsTagSegment",
-                "io.reengage.orchestrator.lambda.TagSegmentHandler::handleRequest"));
+                "io.reengage.orchestrator.lambda.ReadSummaryHandler::handleRequest"));
   }
 
   @Test
-  void lambdasGetTheSettingsTheirHandlersRead() {
-    assertThat(environment("FunctionsStartImport"))
-        .isEqualTo(
-            "{Variables={IMPORT_ROLE_ARN=PinpointImportRole.Arn,"
-                + " PINPOINT_APPLICATION_ID=PinpointProject, SEGMENT_NAME=Unengaged Users}}");
-    assertThat(environment("FunctionsImportStatus"))
-        .isEqualTo("{Variables={PINPOINT_APPLICATION_ID=PinpointProject}}");
-    assertThat(environment("FunctionsTagSegment"))
-        .isEqualTo("{Variables={PINPOINT_APPLICATION_ID=PinpointProject}}");
+  void readSummaryNeedsNoSettingsAndReadsOnlySummaries() {
     assertThat(properties(resource(template, "AWS::Lambda::Function", "FunctionsReadSummary")))
         .doesNotContainKey("Environment");
-  }
-
-  private static String environment(String function) {
-    return render(
-        properties(resource(template, "AWS::Lambda::Function", function)).get("Environment"));
-  }
-
-  @Test
-  void eachLambdaRoleAllowsOnlyItsOwnStep() {
-    String app =
-        "arn:${AWS::Partition}:mobiletargeting:${AWS::Region}:${AWS::AccountId}:apps/PinpointProject";
     assertThat(roleStatements(template, "FunctionsReadSummaryRole"))
         .containsExactlyInAnyOrder(
             "Allow logs:CreateLogStream FunctionsReadSummaryLogs.Arn",
             "Allow logs:PutLogEvents FunctionsReadSummaryLogs.Arn",
             "Allow s3:GetObject WorkBucket.Arn/runs/*/summary.json");
-    assertThat(roleStatements(template, "FunctionsStartImportRole"))
-        .containsExactlyInAnyOrder(
-            "Allow logs:CreateLogStream FunctionsStartImportLogs.Arn",
-            "Allow logs:PutLogEvents FunctionsStartImportLogs.Arn",
-            "Allow s3:ListBucket WorkBucket.Arn if {StringLike={s3:prefix=[runs/*, runs]}}",
-            "Allow mobiletargeting:GetSegments " + app,
-            "Allow mobiletargeting:GetSegments " + app + "/segments",
-            "Allow mobiletargeting:CreateImportJob " + app,
-            "Allow mobiletargeting:CreateImportJob " + app + "/jobs/import",
-            "Allow iam:PassRole PinpointImportRole.Arn");
-    assertThat(roleStatements(template, "FunctionsImportStatusRole"))
-        .containsExactlyInAnyOrder(
-            "Allow logs:CreateLogStream FunctionsImportStatusLogs.Arn",
-            "Allow logs:PutLogEvents FunctionsImportStatusLogs.Arn",
-            "Allow mobiletargeting:GetImportJob " + app + "/jobs/import/*");
-    assertThat(roleStatements(template, "FunctionsTagSegmentRole"))
-        .containsExactlyInAnyOrder(
-            "Allow logs:CreateLogStream FunctionsTagSegmentLogs.Arn",
-            "Allow logs:PutLogEvents FunctionsTagSegmentLogs.Arn",
-            "Allow mobiletargeting:TagResource " + app + "/segments/*");
   }
 
-  // ---- Pinpoint
+  // ---- no Pinpoint
 
   @Test
-  void importRoleIsTrustedByPinpointForThisProjectOnlyAndReadsOnlyImportFiles() {
-    Map<String, Object> role =
-        properties(resource(template, "AWS::IAM::Role", "PinpointImportRole"));
-
-    assertThat(render(role.get("AssumeRolePolicyDocument")))
-        .isEqualTo(
-            "{Statement=[{Action=sts:AssumeRole,"
-                + " Condition={ArnEquals={aws:SourceArn=arn:${AWS::Partition}:mobiletargeting:${AWS::Region}:"
-                + "${AWS::AccountId}:apps/PinpointProject}, StringEquals={aws:SourceAccount=${AWS::AccountId}}},"
-                + " Effect=Allow, Principal={Service=pinpoint.amazonaws.com}}], Version=2012-10-17}");
-    assertThat(roleStatements(template, "PinpointImportRole"))
-        .containsExactlyInAnyOrder(
-            "Allow s3:ListBucket WorkBucket.Arn if {StringLike={s3:prefix=[runs/*, runs]}}",
-            "Allow s3:GetBucketLocation WorkBucket.Arn",
-            "Allow s3:GetObject WorkBucket.Arn/runs/*/import/*");
+  void nothingInTheTemplateNamesPinpoint() {
+    String whole = render(template.toJSON());
+    assertThat(whole)
+        .doesNotContain("AWS::Pinpoint")
+        .doesNotContain("mobiletargeting")
+        .doesNotContain("pinpoint.amazonaws.com")
+        .doesNotContain("PINPOINT_APPLICATION_ID");
+    assertThat(allPolicyLines()).noneMatch(line -> line.contains("mobiletargeting"));
   }
 
   @Test
-  void newProjectStreamsItsEventsIntoTheNewKinesisStream() {
-    template.hasResourceProperties("AWS::Pinpoint::App", Map.of("Name", "reengage"));
-    Map<String, Object> stream =
-        properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"));
-    assertThat(render(stream.get("ApplicationId"))).isEqualTo("PinpointProject");
-    assertThat(render(stream.get("DestinationStreamArn"))).isEqualTo("IngestStream.Arn");
-    assertThat(roleStatements(template, "PinpointEventStreamRole"))
-        .containsExactlyInAnyOrder(
-            "Allow kinesis:PutRecords IngestStream.Arn",
-            "Allow kinesis:DescribeStream IngestStream.Arn");
+  void noWarningAboutCreatingAPinpointProject() {
+    annotations.hasNoWarning("*", Match.stringLikeRegexp(".*Pinpoint.*"));
   }
 
   @Test
-  void creatingAPinpointProjectWarnsAboutItsEndOfSupport() {
-    annotations.hasWarning(
-        "/reengage/Pinpoint", Match.stringLikeRegexp(".*support ended on 2026-10-30.*"));
+  void theStackCreatesTheSegmentEventBusNamedAfterItself() {
+    template.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "reengage"));
+    assertThat(substitutions(template))
+        .containsEntry("Destination", "eventbridge")
+        .containsEntry("EventBusArn", "SegmentEventsBus.Arn")
+        .containsEntry("PinpointProjectId", "")
+        .containsEntry("StartImportFunctionArn", "")
+        .containsEntry("ImportStatusFunctionArn", "")
+        .containsEntry("TagSegmentFunctionArn", "");
   }
 
   // ---- ingest
@@ -527,7 +475,9 @@ class DefaultStackTest {
     assertThat(values)
         .containsEntry("EmrApplicationId", "SparkApplication.ApplicationId")
         .containsEntry("EmrJobRoleArn", "SparkJobRole.Arn")
-        .containsEntry("EventsUri", "s3://EventsBucket/events/")
+        .containsEntry("EventsUris", "s3://EventsBucket/events/")
+        .containsEntry("MachineOpens", "count")
+        .containsEntry("MachineOpenIpsUri", "")
         .containsEntry("RunsUri", "s3://WorkBucket/runs")
         .containsEntry("RollupsUri", "")
         .containsEntry("EmrLogUri", "s3://WorkBucket/emr-logs/")
@@ -541,10 +491,7 @@ class DefaultStackTest {
         .containsEntry("JobTimeoutMinutes", "180")
         .containsEntry("ImportTimeoutSeconds", "7200")
         .containsEntry("SparkConf", "")
-        .containsEntry("ReadSummaryFunctionArn", "FunctionsReadSummary.Arn")
-        .containsEntry("StartImportFunctionArn", "FunctionsStartImport.Arn")
-        .containsEntry("ImportStatusFunctionArn", "FunctionsImportStatus.Arn")
-        .containsEntry("TagSegmentFunctionArn", "FunctionsTagSegment.Arn");
+        .containsEntry("ReadSummaryFunctionArn", "FunctionsReadSummary.Arn");
     assertThat(values.get("JobJarUri"))
         .matches(
             "s3://cdk-hnb659fds-assets-\\$\\{AWS::AccountId}-\\$\\{AWS::Region}/[0-9a-f]{64}\\.jar");
@@ -570,9 +517,8 @@ class DefaultStackTest {
                 "Allow emr-serverless:CancelJobRun SparkApplication.Arn/jobruns/*",
                 "Allow iam:PassRole SparkJobRole.Arn if {StringEquals={iam:PassedToService=emr-serverless.amazonaws.com}}",
                 "Allow lambda:InvokeFunction FunctionsReadSummary.Arn",
-                "Allow lambda:InvokeFunction FunctionsStartImport.Arn",
-                "Allow lambda:InvokeFunction FunctionsImportStatus.Arn",
-                "Allow lambda:InvokeFunction FunctionsTagSegment.Arn"));
+                // The segment event, on the stack's bus only.
+                "Allow events:PutEvents SegmentEventsBus.Arn"));
     String rule =
         "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/"
             + "StepFunctionsGetEventsForEMRServerlessJobRule";
@@ -646,15 +592,18 @@ class DefaultStackTest {
             "EmrJobRoleArn",
             "JobJarUri",
             "StateMachineArn",
-            "PinpointProjectId",
+            "Destination",
+            "EventBusArn",
             "AthenaWorkGroup",
             "AthenaDatabase",
             "AthenaTable",
             "AthenaOutputUri");
     Map<String, String> substitutions = substitutions(template);
+    assertThat(outputs.get("EventsUri")).isEqualTo(substitutions.get("EventsUris"));
     for (String name :
         List.of(
-            "EventsUri",
+            "Destination",
+            "EventBusArn",
             "RunsUri",
             "EmrLogUri",
             "EmrApplicationId",
@@ -677,8 +626,8 @@ class DefaultStackTest {
   void everyLogGroupKeepsLogsForTheSetPeriod() {
     Map<String, Map<String, Object>> groups = resourcesOfType(template, "AWS::Logs::LogGroup");
 
-    assertThat(groups).hasSize(6);
-    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 6);
+    assertThat(groups).hasSize(3);
+    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 3);
   }
 
   @Test
@@ -693,7 +642,8 @@ class DefaultStackTest {
             "AWS::KinesisFirehose::DeliveryStream",
             "AWS::EMRServerless::Application",
             "AWS::StepFunctions::StateMachine",
-            "AWS::Athena::WorkGroup")) {
+            "AWS::Athena::WorkGroup",
+            "AWS::Events::EventBus")) {
       resourcesOfType(template, type)
           .forEach(
               (id, resource) -> {
@@ -702,8 +652,6 @@ class DefaultStackTest {
                     .contains("{Key=project, Value=reengage}");
               });
     }
-    template.hasResourceProperties(
-        "AWS::Pinpoint::App", Map.of("Tags", Map.of("project", "reengage")));
   }
 
   // ---- helpers

@@ -9,13 +9,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 
-/** A new project streaming into an existing Firehose. */
+/** An existing project streaming into an existing Firehose (the stream asked for explicitly). */
 class ExistingFirehoseStackTest {
 
   @Test
   void eventStreamPutsIntoTheFirehose() {
     Template template =
-        Synth.template(Map.of("firehoseArn", ParametersTest.FIREHOSE, "eventsBucket", "my-events"));
+        Synth.template(
+            Map.of(
+                "firehoseArn",
+                ParametersTest.FIREHOSE,
+                "eventsBucket",
+                "my-events",
+                "pinpointProjectId",
+                PinpointStackTest.PROJECT,
+                "createEventStream",
+                "true"));
 
     assertThat(
             properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"))

@@ -63,7 +63,7 @@ class ExistingPipelineStackTest {
   @Test
   void everythingPointsAtTheExistingProjectAndPrefix() {
     assertThat(DefaultStackTest.substitutions(template))
-        .containsEntry("EventsUri", "s3://my-events/pinpoint/events/");
+        .containsEntry("EventsUris", "s3://my-events/pinpoint/events/");
     assertThat(
             render(
                 properties(resource(template, "AWS::Lambda::Function", "FunctionsStartImport"))

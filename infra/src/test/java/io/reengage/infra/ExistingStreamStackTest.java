@@ -11,14 +11,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 
-/** An existing Kinesis stream that Pinpoint already writes to, and a new project. */
+/**
+ * An existing Kinesis stream, and an existing project whose event stream is (re)pointed at it on
+ * request.
+ */
 class ExistingStreamStackTest {
 
   private static Template template;
 
   @BeforeAll
   static void synthesise() {
-    template = Synth.template(Map.of("kinesisStreamArn", ParametersTest.KINESIS));
+    template =
+        Synth.template(
+            Map.of(
+                "kinesisStreamArn",
+                ParametersTest.KINESIS,
+                "pinpointProjectId",
+                PinpointStackTest.PROJECT,
+                "createEventStream",
+                "true"));
   }
 
   @Test
@@ -33,7 +44,7 @@ class ExistingStreamStackTest {
   }
 
   @Test
-  void theNewProjectStreamsIntoTheGivenStream() {
+  void theProjectStreamsIntoTheGivenStream() {
     Map<String, Object> stream =
         properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"));
     assertThat(stream.get("DestinationStreamArn")).isEqualTo(ParametersTest.KINESIS);

@@ -44,6 +44,12 @@ class TunedStackTest {
     context.put("athenaMaxScanGb", "50");
     context.put("firehoseAppendNewline", "false");
     context.put("stackName", "ReengageTest");
+    context.put("pinpointProjectId", PinpointStackTest.PROJECT);
+    context.put("destination", "eventbridge");
+    context.put("eventBus", "marketing");
+    context.put("extraEventsUris", "s3://old-events/pinpoint/,s3://ses-events/");
+    context.put("machineOpens", "ignore");
+    context.put("machineOpenIpsUri", "s3://config-1/apple/egress-ip-ranges.csv");
     template = Synth.template(context);
   }
 
@@ -117,8 +123,6 @@ class TunedStackTest {
         .contains("{ExpirationInDays=30, Id=expire-emr-logs, Prefix=emr-logs/, Status=Enabled}");
     assertThat(resource(template, "AWS::S3::Bucket", "WorkBucket").get("DeletionPolicy"))
         .isEqualTo("Delete");
-    assertThat(resource(template, "AWS::Pinpoint::App", "PinpointProject").get("DeletionPolicy"))
-        .isEqualTo("Delete");
   }
 
   @Test
@@ -140,6 +144,40 @@ class TunedStackTest {
     assertThat(render(firehose.get("ExtendedS3DestinationConfiguration")))
         .doesNotContain("ProcessingConfiguration")
         .contains("CompressionFormat=GZIP");
+  }
+
+  @Test
+  void jobOptionsAndDestinationReachTheDefinition() {
+    assertThat(DefaultStackTest.substitutions(template))
+        .containsEntry(
+            "EventsUris", "s3://EventsBucket/events/,s3://old-events/pinpoint/,s3://ses-events/")
+        .containsEntry("MachineOpens", "ignore")
+        .containsEntry("MachineOpenIpsUri", "s3://config-1/apple/egress-ip-ranges.csv")
+        .containsEntry("Destination", "eventbridge")
+        .containsEntry("PinpointProjectId", PinpointStackTest.PROJECT)
+        .containsEntry(
+            "EventBusArn",
+            "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/marketing");
+  }
+
+  @Test
+  void anExistingBusIsUsedNotCreated_andIsTheOnlyOneTheWorkflowMayPutTo() {
+    template.resourceCountIs("AWS::Events::EventBus", 0);
+    assertThat(roleStatements(template, "WorkflowStateMachineRole"))
+        .contains(
+            "Allow events:PutEvents"
+                + " arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/marketing")
+        .filteredOn(line -> line.contains("events:PutEvents"))
+        .hasSize(1);
+  }
+
+  @Test
+  void jobRoleReadsTheExtraEventRootsAndTheIpList() {
+    assertThat(roleStatements(template, "SparkJobRole"))
+        .contains(
+            "Allow s3:GetObject arn:${AWS::Partition}:s3:::old-events/pinpoint/*",
+            "Allow s3:GetObject arn:${AWS::Partition}:s3:::ses-events/*",
+            "Allow s3:GetObject arn:${AWS::Partition}:s3:::config-1/apple/egress-ip-ranges.csv");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.reengage.infra.Trust;
 import io.reengage.infra.config.Settings;
 import io.reengage.infra.storage.DataLocations;
 import io.reengage.infra.storage.S3Access;
+import io.reengage.infra.storage.S3Prefix;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,7 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.emrserverless.CfnApplication;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.assets.Asset;
 import software.constructs.Construct;
 
@@ -43,7 +45,8 @@ public final class SparkJobs extends Construct {
       Settings.Emr settings,
       Path jobJarFile,
       DataLocations locations,
-      boolean readsAthenaResults) {
+      boolean readsAthenaResults,
+      Settings.JobOptions jobOptions) {
     super(scope, id);
     jobJar = Asset.Builder.create(this, "JobJar").path(requireFile(jobJarFile).toString()).build();
 
@@ -98,6 +101,19 @@ public final class SparkJobs extends Construct {
     locations
         .eventsKmsKeyArn()
         .ifPresent(key -> jobRole.addToPolicy(allow(List.of("kms:Decrypt"), List.of(key))));
+    int root = 0;
+    for (String uri : jobOptions.extraEventsUris()) {
+      S3Access.read(folder(uri, "ExtraEvents" + root++)).forEach(jobRole::addToPolicy);
+    }
+    jobOptions
+        .machineOpenIpsUri()
+        .ifPresent(
+            uri ->
+                jobRole.addToPolicy(
+                    allow(
+                        List.of("s3:GetObject"),
+                        List.of(
+                            "arn:" + Aws.PARTITION + ":s3:::" + uri.substring("s3://".length())))));
     S3Access.readWrite(locations.runs()).forEach(jobRole::addToPolicy);
     S3Access.readWrite(locations.rollups()).forEach(jobRole::addToPolicy);
     if (readsAthenaResults) {
@@ -115,6 +131,14 @@ public final class SparkJobs extends Construct {
                     + jobJar.getS3BucketName()
                     + "/"
                     + jobJar.getS3ObjectKey())));
+  }
+
+  /** An {@code s3://bucket/prefix/} folder of the settings (already validated) as a prefix. */
+  private S3Prefix folder(String uri, String id) {
+    String rest = uri.substring("s3://".length());
+    int slash = rest.indexOf('/');
+    return S3Prefix.of(
+        Bucket.fromBucketName(this, id, rest.substring(0, slash)), rest.substring(slash + 1));
   }
 
   private static Path requireFile(Path file) {

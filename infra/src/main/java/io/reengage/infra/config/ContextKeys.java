@@ -64,16 +64,66 @@ public final class ContextKeys {
 
   public static final boolean FIREHOSE_APPEND_NEWLINE_DEFAULT = true;
 
-  /** Existing Pinpoint project (application) ID; absent: a new project is created. */
+  /**
+   * Existing Pinpoint project (application) ID. Absent: no Pinpoint at all (no project is ever
+   * created: Pinpoint took no new customers after 2025-05-20 and its support ended on 2026-10-30).
+   */
   public static final String PINPOINT_PROJECT_ID = "pinpointProjectId";
 
-  /** Name of the Pinpoint project created when no project ID is given. */
+  /**
+   * No longer read: the stack used to create a project of this name. Refused with a hint, so that
+   * an old command line does not silently deploy something else.
+   */
   public static final String PINPOINT_PROJECT_NAME = "pinpointProjectName";
 
-  public static final String PINPOINT_PROJECT_NAME_DEFAULT = "reengage";
-
-  /** Whether to create the project's event stream; the default depends on what already exists. */
+  /**
+   * Whether to create the project's event stream (needs {@link #PINPOINT_PROJECT_ID}); the default
+   * depends on what already exists.
+   */
   public static final String CREATE_EVENT_STREAM = "createEventStream";
+
+  /**
+   * Where each run's result goes by default: {@code eventbridge} (one event on a bus) or {@code
+   * pinpoint} (import into the segment). Default: pinpoint when a project ID is given, else
+   * eventbridge. An execution's input {@code destination} overrides it.
+   */
+  public static final String DESTINATION = "destination";
+
+  /**
+   * Existing EventBridge bus (name in this account and region, or ARN) for the segment event;
+   * absent: the stack creates a bus named after the stack.
+   */
+  public static final String EVENT_BUS = "eventBus";
+
+  /**
+   * Whether SES event publishing is captured: a configuration set event destination that sends
+   * every event type to the stack's Firehose.
+   */
+  public static final String SES_EVENTS = "sesEvents";
+
+  public static final boolean SES_EVENTS_DEFAULT = false;
+
+  /**
+   * Existing SES configuration set to add the event destination to; absent (with {@link
+   * #SES_EVENTS}): the stack creates one named {@code <stackName>-events}.
+   */
+  public static final String SES_CONFIGURATION_SET = "sesConfigurationSet";
+
+  /**
+   * More event roots (comma-separated {@code s3://bucket/prefix/} folders) that every run reads
+   * besides the stack's own events folder, e.g. where an older Pinpoint Firehose wrote.
+   */
+  public static final String EXTRA_EVENTS_URIS = "extraEventsUris";
+
+  /**
+   * {@code --machine-opens} of each run: {@code count} (the query's behaviour) or {@code ignore}.
+   */
+  public static final String MACHINE_OPENS = "machineOpens";
+
+  public static final String MACHINE_OPENS_DEFAULT = "count";
+
+  /** {@code --machine-open-ips}: an {@code s3://} object with Apple's egress IP ranges (CSV). */
+  public static final String MACHINE_OPEN_IPS_URI = "machineOpenIpsUri";
 
   /** Name of the imported segment that the run creates when no segment is tagged yet. */
   public static final String SEGMENT_NAME = "segmentName";

@@ -5,6 +5,8 @@ import static io.reengage.infra.config.ContextKeys.*;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -23,6 +25,9 @@ public record Settings(
     Emr emr,
     Retention retention,
     Runs runs,
+    Delivery delivery,
+    SesCapture ses,
+    JobOptions jobOptions,
     Artifacts artifacts) {
 
   private static final Pattern KINESIS_ARN =
@@ -43,8 +48,19 @@ public record Settings(
   private static final Pattern ARCHITECTURE = Pattern.compile("X86_64|ARM64");
   private static final Pattern CPU = Pattern.compile("[1-9]\\d* vCPU");
   private static final Pattern GB = Pattern.compile("[1-9]\\d* GB");
+  private static final Pattern DESTINATION_NAME = Pattern.compile("eventbridge|pinpoint");
+  private static final Pattern BUS_NAME = Pattern.compile("[A-Za-z0-9._-]{1,256}");
+  private static final Pattern BUS_ARN =
+      Pattern.compile("arn:aws[a-z-]*:events:[a-z0-9-]+:\\d{12}:event-bus/[A-Za-z0-9._-]{1,256}");
+  private static final Pattern CONFIGURATION_SET = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern S3_FOLDER =
+      Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/([A-Za-z0-9!_.*()=-]+/)*");
+  private static final Pattern S3_OBJECT =
+      Pattern.compile(
+          "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/[A-Za-z0-9!_.*()=/-]*[A-Za-z0-9!_.*()=-]");
+  private static final Pattern MACHINE_OPENS_MODE = Pattern.compile("count|ignore");
 
-  /** Where the Pinpoint events come from and land. */
+  /** Where the email events come from and land. */
   public record Events(
       Optional<String> existingBucket,
       String prefix,
@@ -54,25 +70,43 @@ public record Settings(
       int kinesisShards,
       int firehoseBufferMb,
       int firehoseBufferSeconds,
-      boolean firehoseAppendNewline) {
+      boolean firehoseAppendNewline,
+      boolean directPut) {
 
     /** True when this stack creates the Firehose (and so decides the layout and the delimiter). */
     public boolean createsFirehose() {
       return existingFirehoseArn.isEmpty();
     }
 
-    /** True when this stack creates the Kinesis stream in front of its Firehose. */
+    /**
+     * True when this stack creates the Kinesis stream in front of its Firehose. A Firehose that SES
+     * writes to takes records directly (DirectPut) and has no stream in front.
+     */
     public boolean createsKinesisStream() {
-      return existingFirehoseArn.isEmpty() && existingKinesisStreamArn.isEmpty();
+      return existingFirehoseArn.isEmpty() && existingKinesisStreamArn.isEmpty() && !directPut;
     }
   }
 
-  /** The Pinpoint project, its event stream and the imported segment. */
+  /** The existing Pinpoint project (if any), its event stream and the imported segment. */
   public record Pinpoint(
-      Optional<String> existingProjectId,
-      String projectName,
-      boolean createEventStream,
-      String segmentName) {}
+      Optional<String> existingProjectId, boolean createEventStream, String segmentName) {}
+
+  /**
+   * Where a run's result goes unless its input says otherwise, and the bus the segment event goes
+   * to (existing, or one the stack creates).
+   */
+  public record Delivery(String destination, Optional<String> existingEventBus) {
+
+    public static final String EVENTBRIDGE = "eventbridge";
+    public static final String PINPOINT = "pinpoint";
+  }
+
+  /** SES event publishing into the stack's Firehose; off unless enabled. */
+  public record SesCapture(boolean enabled, Optional<String> existingConfigurationSet) {}
+
+  /** Job options every run passes unless its input says otherwise. */
+  public record JobOptions(
+      List<String> extraEventsUris, String machineOpens, Optional<String> machineOpenIpsUri) {}
 
   /** The rules of SPEC.md that a deployment may tune. */
   public record Rules(int deliveredWindowMonths, int engagementWindowMonths, int minDelivered) {
@@ -153,6 +187,15 @@ public record Settings(
             EVENTS_BUCKET,
             BUCKET_NAME,
             "an S3 bucket name (lower case, 3-63 characters, no s3://)");
+    boolean sesEnabled = ctx.bool(SES_EVENTS, SES_EVENTS_DEFAULT);
+    if (sesEnabled && kinesisArn.isPresent()) {
+      throw new InvalidSettingException(
+          String.format(
+              "Cannot use %s=true with %s: SES puts its events into a Firehose directly, and a Firehose"
+                  + " that reads a Kinesis stream refuses direct puts (remove %s to let the stack"
+                  + " create a Firehose that both can write to, or give -c %s of a Direct PUT Firehose)",
+              SES_EVENTS, KINESIS_STREAM_ARN, KINESIS_STREAM_ARN, FIREHOSE_ARN));
+    }
     if (kinesisArn.isPresent() && firehoseArn.isPresent()) {
       throw new InvalidSettingException(
           String.format(
@@ -178,30 +221,106 @@ public record Settings(
             ctx.integer(KINESIS_SHARDS, KINESIS_SHARDS_DEFAULT, 1, 500),
             ctx.integer(FIREHOSE_BUFFER_MB, FIREHOSE_BUFFER_MB_DEFAULT, 1, 128),
             ctx.integer(FIREHOSE_BUFFER_SECONDS, FIREHOSE_BUFFER_SECONDS_DEFAULT, 0, 900),
-            ctx.bool(FIREHOSE_APPEND_NEWLINE, FIREHOSE_APPEND_NEWLINE_DEFAULT));
+            ctx.bool(FIREHOSE_APPEND_NEWLINE, FIREHOSE_APPEND_NEWLINE_DEFAULT),
+            // SES puts records into the Firehose itself, which a Firehose reading a stream refuses.
+            sesEnabled);
 
+    if (ctx.optionalString(PINPOINT_PROJECT_NAME).isPresent()) {
+      throw new InvalidSettingException(
+          String.format(
+              "%s is no longer read: the stack does not create Pinpoint projects (Pinpoint took no new"
+                  + " customers after 2025-05-20 and its support ended on 2026-10-30). Remove it; give"
+                  + " -c %s=ID to use a project you still have, or deploy without Pinpoint (the"
+                  + " eventbridge destination)",
+              PINPOINT_PROJECT_NAME, PINPOINT_PROJECT_ID));
+    }
     Optional<String> projectId =
         ctx.optionalMatching(
             PINPOINT_PROJECT_ID,
             PROJECT_ID,
             "a Pinpoint project ID (32 lower-case hex characters)");
     // A project has a single event stream: creating one for an existing project replaces the one it
-    // has.
-    // So by default the stream is created only for a new project, or when this stack builds the
-    // pipeline.
+    // has. So by default the stream is created only when this stack builds the pipeline.
     boolean defaultEventStream =
-        projectId.isEmpty() || (kinesisArn.isEmpty() && firehoseArn.isEmpty());
+        projectId.isPresent() && kinesisArn.isEmpty() && firehoseArn.isEmpty();
+    boolean createEventStream = ctx.bool(CREATE_EVENT_STREAM, defaultEventStream);
+    if (createEventStream && projectId.isEmpty()) {
+      throw new InvalidSettingException(
+          String.format(
+              "Cannot use %s=true without %s: the stack creates no Pinpoint project (add -c %s=ID, or"
+                  + " remove %s)",
+              CREATE_EVENT_STREAM, PINPOINT_PROJECT_ID, PINPOINT_PROJECT_ID, CREATE_EVENT_STREAM));
+    }
     Pinpoint pinpoint =
         new Pinpoint(
             projectId,
-            ctx.matching(
-                PINPOINT_PROJECT_NAME,
-                PINPOINT_PROJECT_NAME_DEFAULT,
-                NAME,
-                "1-64 letters, digits, spaces, _ . -"),
-            ctx.bool(CREATE_EVENT_STREAM, defaultEventStream),
+            createEventStream,
             ctx.matching(
                 SEGMENT_NAME, SEGMENT_NAME_DEFAULT, NAME, "1-64 letters, digits, spaces, _ . -"));
+
+    String destination =
+        ctx.matching(
+            DESTINATION,
+            projectId.isPresent() ? Delivery.PINPOINT : Delivery.EVENTBRIDGE,
+            DESTINATION_NAME,
+            "eventbridge or pinpoint");
+    if (destination.equals(Delivery.PINPOINT) && projectId.isEmpty()) {
+      throw new InvalidSettingException(
+          String.format(
+              "Cannot use %s=pinpoint without %s: the stack creates no Pinpoint project (add -c %s=ID"
+                  + " of a project you still have, or use %s=eventbridge)",
+              DESTINATION, PINPOINT_PROJECT_ID, PINPOINT_PROJECT_ID, DESTINATION));
+    }
+    Optional<String> bus = ctx.optionalString(EVENT_BUS);
+    bus.ifPresent(
+        b -> {
+          if (!(b.startsWith("arn:") ? BUS_ARN : BUS_NAME).matcher(b).matches()) {
+            throw ContextReader.invalid(
+                EVENT_BUS,
+                b,
+                "an EventBridge bus name (letters, digits, . _ -) or ARN"
+                    + " arn:aws:events:REGION:ACCOUNT:event-bus/NAME");
+          }
+        });
+    Delivery delivery = new Delivery(destination, bus);
+
+    Optional<String> configurationSet =
+        ctx.optionalMatching(
+            SES_CONFIGURATION_SET,
+            CONFIGURATION_SET,
+            "an SES configuration set name (letters, digits, _ and -, at most 64)");
+    if (configurationSet.isPresent() && !sesEnabled) {
+      throw new InvalidSettingException(
+          String.format(
+              "%s is only read with %s=true (add -c %s=true to capture that configuration set's"
+                  + " events, or remove %s)",
+              SES_CONFIGURATION_SET, SES_EVENTS, SES_EVENTS, SES_CONFIGURATION_SET));
+    }
+    SesCapture ses = new SesCapture(sesEnabled, configurationSet);
+
+    List<String> extraRoots = new ArrayList<>();
+    for (String root : ctx.string(EXTRA_EVENTS_URIS, "").split(",")) {
+      String trimmed = root.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!S3_FOLDER.matcher(trimmed).matches()) {
+        throw ContextReader.invalid(
+            EXTRA_EVENTS_URIS,
+            trimmed,
+            "comma-separated S3 folders such as s3://old-events/pinpoint/ (ending in /)");
+      }
+      extraRoots.add(trimmed);
+    }
+    JobOptions jobOptions =
+        new JobOptions(
+            List.copyOf(extraRoots),
+            ctx.matching(
+                MACHINE_OPENS, MACHINE_OPENS_DEFAULT, MACHINE_OPENS_MODE, "count or ignore"),
+            ctx.optionalMatching(
+                MACHINE_OPEN_IPS_URI,
+                S3_OBJECT,
+                "an S3 object such as s3://config/apple-egress-ip-ranges.csv"));
 
     Rules rules =
         new Rules(
@@ -312,6 +431,9 @@ public record Settings(
         emr,
         retention,
         runs,
+        delivery,
+        ses,
+        jobOptions,
         artifacts);
   }
 }

@@ -53,11 +53,28 @@ public final class EventIngest extends Construct {
       deliveryStream = Optional.empty();
       return;
     }
+    if (settings.directPut()) {
+      // SES (and Pinpoint's event stream, when there is one) put records into the Firehose itself.
+      CfnDeliveryStream firehose =
+          createFirehose(settings, logRetentionDays, events, Optional.empty());
+      deliveryStream = Optional.of(firehose);
+      destinationArn = firehose.getAttrArn();
+      destinationKind = DestinationKind.FIREHOSE;
+      return;
+    }
     String streamArn =
         settings.existingKinesisStreamArn().orElseGet(() -> createStream(settings).getStreamArn());
-    deliveryStream = Optional.of(createFirehose(settings, logRetentionDays, events, streamArn));
+    deliveryStream =
+        Optional.of(createFirehose(settings, logRetentionDays, events, Optional.of(streamArn)));
     destinationArn = streamArn;
     destinationKind = DestinationKind.KINESIS;
+  }
+
+  /**
+   * The Firehose that SES event publishing can write to: the one created here, or the given one.
+   */
+  public String firehoseArn() {
+    return deliveryStream.map(CfnDeliveryStream::getAttrArn).orElse(destinationArn);
   }
 
   public String destinationArn() {
@@ -77,8 +94,11 @@ public final class EventIngest extends Construct {
         .build();
   }
 
+  /**
+   * @param streamArn the Kinesis stream the Firehose reads, or empty for a Direct PUT Firehose
+   */
   private CfnDeliveryStream createFirehose(
-      Settings.Events settings, int logRetentionDays, S3Prefix events, String streamArn) {
+      Settings.Events settings, int logRetentionDays, S3Prefix events, Optional<String> streamArn) {
     LogGroup logGroup =
         LogGroup.Builder.create(this, "DeliveryLogs")
             .retention(LogRetention.of(logRetentionDays))
@@ -101,17 +121,22 @@ public final class EventIngest extends Construct {
     Role role =
         Role.Builder.create(this, "DeliveryRole")
             .assumedBy(Trust.service(this, "firehose.amazonaws.com"))
-            .description("Firehose: reads the Pinpoint event stream, writes events to S3")
+            .description(
+                streamArn.isPresent()
+                    ? "Firehose: reads the Pinpoint event stream, writes events to S3"
+                    : "Firehose: writes the email events put into it to S3")
             .build();
-    role.addToPolicy(
-        Policies.allow(
-            List.of(
-                "kinesis:DescribeStream",
-                "kinesis:DescribeStreamSummary",
-                "kinesis:GetShardIterator",
-                "kinesis:GetRecords",
-                "kinesis:ListShards"),
-            List.of(streamArn)));
+    streamArn.ifPresent(
+        stream ->
+            role.addToPolicy(
+                Policies.allow(
+                    List.of(
+                        "kinesis:DescribeStream",
+                        "kinesis:DescribeStreamSummary",
+                        "kinesis:GetShardIterator",
+                        "kinesis:GetRecords",
+                        "kinesis:ListShards"),
+                    List.of(stream))));
     role.addToPolicy(S3Access.list(events));
     role.addToPolicy(S3Access.bucketLocation(events));
     role.addToPolicy(
@@ -140,12 +165,16 @@ public final class EventIngest extends Construct {
 
     CfnDeliveryStream firehose =
         CfnDeliveryStream.Builder.create(this, "Firehose")
-            .deliveryStreamType("KinesisStreamAsSource")
+            .deliveryStreamType(streamArn.isPresent() ? "KinesisStreamAsSource" : "DirectPut")
             .kinesisStreamSourceConfiguration(
-                CfnDeliveryStream.KinesisStreamSourceConfigurationProperty.builder()
-                    .kinesisStreamArn(streamArn)
-                    .roleArn(role.getRoleArn())
-                    .build())
+                streamArn
+                    .map(
+                        stream ->
+                            CfnDeliveryStream.KinesisStreamSourceConfigurationProperty.builder()
+                                .kinesisStreamArn(stream)
+                                .roleArn(role.getRoleArn())
+                                .build())
+                    .orElse(null))
             .extendedS3DestinationConfiguration(
                 CfnDeliveryStream.ExtendedS3DestinationConfigurationProperty.builder()
                     .bucketArn(events.bucket().getBucketArn())

@@ -8,18 +8,15 @@ import io.reengage.infra.ingest.EventIngest;
 import io.reengage.infra.storage.S3Access;
 import io.reengage.infra.storage.S3Prefix;
 import java.util.List;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.pinpoint.CfnApp;
 import software.amazon.awscdk.services.pinpoint.CfnEventStream;
 import software.constructs.Construct;
 
 /**
- * The Pinpoint project (existing or new), its event stream into the ingest path, and the role that
- * Pinpoint assumes to read the import CSVs.
+ * An existing Pinpoint project, its event stream into the ingest path, and the role that Pinpoint
+ * assumes to read the import CSVs.
  */
 public final class PinpointProject extends Construct {
 
@@ -31,29 +28,14 @@ public final class PinpointProject extends Construct {
   private final Role importRole;
 
   public PinpointProject(
-      Construct scope,
-      String id,
-      Settings.Pinpoint settings,
-      boolean retainData,
-      EventIngest ingest,
-      S3Prefix runs) {
+      Construct scope, String id, Settings.Pinpoint settings, EventIngest ingest, S3Prefix runs) {
     super(scope, id);
-    if (settings.existingProjectId().isPresent()) {
-      projectId = settings.existingProjectId().get();
-    } else {
-      Annotations.of(this)
-          .addWarningV2(
-              "reengage:pinpoint-end-of-support",
-              "This stack creates a new Amazon Pinpoint project. Pinpoint has taken no new customers since"
-                  + " 2025-05-20 and its support ended on 2026-10-30; creating a project can fail. Pass"
-                  + " -c pinpointProjectId=ID to use an existing project (see infra/README.md).");
-      CfnApp project = CfnApp.Builder.create(this, "Project").name(settings.projectName()).build();
-      // The project holds endpoints and segments that campaigns use; deleting the stack must not
-      // delete
-      // them unless the deployment says its data may go (retainData=false).
-      project.applyRemovalPolicy(retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
-      projectId = project.getRef();
-    }
+    // Never created here: Pinpoint took no new customers after 2025-05-20 and its support ended on
+    // 2026-10-30. Settings only build this construct for a project ID the user gives.
+    projectId =
+        settings
+            .existingProjectId()
+            .orElseThrow(() -> new IllegalStateException("PinpointProject needs a project ID"));
     projectArn =
         Stack.of(this)
             .formatArn(

@@ -8,8 +8,10 @@ import io.reengage.infra.storage.S3Access;
 import io.reengage.infra.storage.S3Prefix;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.Role;
@@ -22,9 +24,9 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The four Lambdas of the workflow, one shared jar, each with its own role and log group so each
- * may do only its own step: read a run summary, start an import, read an import's status, tag a
- * segment.
+ * The Lambdas of the workflow (ReadSummary always, the three Pinpoint ones only with a project),
+ * one shared jar, each with its own role and log group so each may do only its own step: read a run
+ * summary, start an import, read an import's status, tag a segment.
  */
 public final class OrchestratorFunctions extends Construct {
 
@@ -37,21 +39,26 @@ public final class OrchestratorFunctions extends Construct {
   static final String ENV_SEGMENT_NAME = "SEGMENT_NAME";
 
   private final Function readSummary;
-  private final Function startImport;
-  private final Function importStatus;
-  private final Function tagSegment;
+  private final Optional<PinpointFunctions> pinpointFunctions;
 
+  /** The three Lambdas of the Pinpoint destination. */
+  public record PinpointFunctions(
+      Function startImport, Function importStatus, Function tagSegment) {}
+
+  /**
+   * @param pinpoint the project to import into, or empty for a deployment without Pinpoint: then
+   *     only ReadSummary exists, and no role names Pinpoint
+   */
   public OrchestratorFunctions(
       Construct scope,
       String id,
       Path lambdaJar,
       int logRetentionDays,
-      PinpointProject pinpoint,
+      Optional<PinpointProject> pinpoint,
       String segmentName,
       S3Prefix runs) {
     super(scope, id);
     Code code = Code.fromAsset(requireFile(lambdaJar).toString());
-    String app = pinpoint.projectArn();
 
     readSummary = function("ReadSummary", code, logRetentionDays, Map.of());
     readSummary
@@ -59,7 +66,19 @@ public final class OrchestratorFunctions extends Construct {
         .addToPrincipalPolicy(
             allow(List.of("s3:GetObject"), List.of(runs.objectsArn("*/summary.json"))));
 
-    startImport =
+    pinpointFunctions =
+        pinpoint.map(
+            project -> pinpointFunctions(project, code, logRetentionDays, segmentName, runs));
+  }
+
+  private PinpointFunctions pinpointFunctions(
+      PinpointProject pinpoint,
+      Code code,
+      int logRetentionDays,
+      String segmentName,
+      S3Prefix runs) {
+    String app = pinpoint.projectArn();
+    Function startImport =
         function(
             "StartImport",
             code,
@@ -83,7 +102,7 @@ public final class OrchestratorFunctions extends Construct {
         .addToPrincipalPolicy(
             allow(List.of("iam:PassRole"), List.of(pinpoint.importRole().getRoleArn())));
 
-    importStatus =
+    Function importStatus =
         function(
             "ImportStatus",
             code,
@@ -94,13 +113,14 @@ public final class OrchestratorFunctions extends Construct {
         .addToPrincipalPolicy(
             allow(List.of("mobiletargeting:GetImportJob"), List.of(app + "/jobs/import/*")));
 
-    tagSegment =
+    Function tagSegment =
         function(
             "TagSegment", code, logRetentionDays, Map.of(ENV_APPLICATION_ID, pinpoint.projectId()));
     tagSegment
         .getRole()
         .addToPrincipalPolicy(
             allow(List.of("mobiletargeting:TagResource"), List.of(app + "/segments/*")));
+    return new PinpointFunctions(startImport, importStatus, tagSegment);
   }
 
   private Function function(
@@ -147,19 +167,16 @@ public final class OrchestratorFunctions extends Construct {
     return readSummary;
   }
 
-  public Function startImport() {
-    return startImport;
-  }
-
-  public Function importStatus() {
-    return importStatus;
-  }
-
-  public Function tagSegment() {
-    return tagSegment;
+  /** The Pinpoint destination's Lambdas, when the deployment has a Pinpoint project. */
+  public Optional<PinpointFunctions> pinpoint() {
+    return pinpointFunctions;
   }
 
   public List<Function> all() {
-    return List.of(readSummary, startImport, importStatus, tagSegment);
+    List<Function> all = new ArrayList<>();
+    all.add(readSummary);
+    pinpointFunctions.ifPresent(
+        p -> all.addAll(List.of(p.startImport(), p.importStatus(), p.tagSegment())));
+    return all;
   }
 }

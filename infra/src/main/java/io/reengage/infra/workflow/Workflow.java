@@ -7,6 +7,7 @@ import io.reengage.infra.catalog.EventsCatalog;
 import io.reengage.infra.compute.SparkJobs;
 import io.reengage.infra.config.LogRetention;
 import io.reengage.infra.config.Settings;
+import io.reengage.infra.delivery.SegmentEventBus;
 import io.reengage.infra.storage.DataLocations;
 import io.reengage.infra.storage.S3Access;
 import java.util.ArrayList;
@@ -52,18 +53,19 @@ public final class Workflow extends Construct {
       SparkJobs spark,
       OrchestratorFunctions functions,
       EventsCatalog catalog,
-      DataLocations locations) {
+      DataLocations locations,
+      SegmentEventBus bus) {
     super(scope, id);
     boolean crossCheck = settings.catalog().crossCheck();
 
     substitutions =
-        definition.substitutions(available(settings, spark, functions, catalog, locations));
+        definition.substitutions(available(settings, spark, functions, catalog, locations, bus));
 
     Role role =
         Role.Builder.create(this, "StateMachineRole")
             .assumedBy(Trust.service(this, "states.amazonaws.com"))
             .description(
-                "reengage state machine: EMR Serverless job runs, its Lambdas"
+                "reengage state machine: EMR Serverless job runs, its Lambdas, the segment event"
                     + (crossCheck ? ", the Athena cross-check" : ""))
             .build();
     emrStatements(spark).forEach(role::addToPolicy);
@@ -71,6 +73,8 @@ public final class Workflow extends Construct {
         allow(
             List.of("lambda:InvokeFunction"),
             functions.all().stream().map(f -> f.getFunctionArn()).toList()));
+    // Every deployment can publish: an execution may choose the eventbridge destination.
+    role.addToPolicy(allow(List.of("events:PutEvents"), List.of(bus.busArn())));
     if (crossCheck) {
       athenaStatements(catalog, locations).forEach(role::addToPolicy);
     }
@@ -106,7 +110,8 @@ public final class Workflow extends Construct {
       SparkJobs spark,
       OrchestratorFunctions functions,
       EventsCatalog catalog,
-      DataLocations locations) {
+      DataLocations locations,
+      SegmentEventBus bus) {
     Map<String, String> values = new HashMap<>();
     values.put("EmrApplicationId", spark.applicationId());
     values.put("EmrJobRoleArn", spark.jobRole().getRoleArn());
@@ -114,7 +119,15 @@ public final class Workflow extends Construct {
     values.put("SparkConf", settings.runs().sparkConf());
     values.put("JobTimeoutMinutes", Integer.toString(settings.runs().jobTimeoutMinutes()));
     values.put("EmrLogUri", locations.logs().uri());
-    values.put("EventsUri", locations.events().uri());
+    List<String> roots = new ArrayList<>();
+    roots.add(locations.events().uri());
+    roots.addAll(settings.jobOptions().extraEventsUris());
+    values.put("EventsUris", String.join(",", roots));
+    values.put("MachineOpens", settings.jobOptions().machineOpens());
+    values.put("MachineOpenIpsUri", settings.jobOptions().machineOpenIpsUri().orElse(""));
+    values.put("Destination", settings.delivery().destination());
+    values.put("EventBusArn", bus.busArn());
+    values.put("PinpointProjectId", settings.pinpoint().existingProjectId().orElse(""));
     values.put("RunsUri", withoutSlash(locations.runs().uri()));
     values.put(
         "RollupsUri", settings.runs().useRollups() ? withoutSlash(locations.rollups().uri()) : "");
@@ -123,9 +136,17 @@ public final class Workflow extends Construct {
         "EngagementWindowMonths", Integer.toString(settings.rules().engagementWindowMonths()));
     values.put("MinDelivered", Integer.toString(settings.rules().minDelivered()));
     values.put("ReadSummaryFunctionArn", functions.readSummary().getFunctionArn());
-    values.put("StartImportFunctionArn", functions.startImport().getFunctionArn());
-    values.put("ImportStatusFunctionArn", functions.importStatus().getFunctionArn());
-    values.put("TagSegmentFunctionArn", functions.tagSegment().getFunctionArn());
+    // Without a project the Pinpoint states are unreachable: the definition refuses the pinpoint
+    // destination when PinpointProjectId is empty, before any job runs.
+    values.put(
+        "StartImportFunctionArn",
+        functions.pinpoint().map(p -> p.startImport().getFunctionArn()).orElse(""));
+    values.put(
+        "ImportStatusFunctionArn",
+        functions.pinpoint().map(p -> p.importStatus().getFunctionArn()).orElse(""));
+    values.put(
+        "TagSegmentFunctionArn",
+        functions.pinpoint().map(p -> p.tagSegment().getFunctionArn()).orElse(""));
     values.put("ImportTimeoutSeconds", Integer.toString(settings.runs().importTimeoutSeconds()));
     values.put("AthenaWorkGroup", catalog.workGroupName());
     values.put("AthenaDatabase", catalog.databaseName());

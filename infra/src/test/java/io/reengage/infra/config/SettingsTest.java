@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class SettingsTest {
   }
 
   @Test
-  void defaultsReproduceTheOriginalQueryAndCreateEverything() {
+  void defaultsReproduceTheOriginalQueryAndCreateEverythingButPinpoint() {
     Settings s = settings();
 
     assertThat(s.stackName()).isEqualTo("reengage");
@@ -43,8 +44,13 @@ class SettingsTest {
     assertThat(s.events().createsKinesisStream()).isTrue();
     assertThat(s.events().createsFirehose()).isTrue();
     assertThat(s.pinpoint().existingProjectId()).isEmpty();
-    assertThat(s.pinpoint().createEventStream()).isTrue();
+    assertThat(s.pinpoint().createEventStream()).isFalse();
     assertThat(s.pinpoint().segmentName()).isEqualTo("Unengaged Users");
+    assertThat(s.delivery()).isEqualTo(new Settings.Delivery("eventbridge", Optional.empty()));
+    assertThat(s.ses()).isEqualTo(new Settings.SesCapture(false, Optional.empty()));
+    assertThat(s.jobOptions())
+        .isEqualTo(new Settings.JobOptions(List.of(), "count", Optional.empty()));
+    assertThat(s.events().directPut()).isFalse();
     assertThat(s.catalog().crossCheck()).isFalse();
     assertThat(s.emr())
         .isEqualTo(new Settings.Emr("emr-7.9.0", "X86_64", "32 vCPU", "128 GB", "1000 GB", 15));
@@ -93,7 +99,11 @@ class SettingsTest {
 
   @Test
   void eventStreamCanBeForcedEitherWay() {
-    assertThat(settings("createEventStream", "false").pinpoint().createEventStream()).isFalse();
+    assertThat(
+            settings("pinpointProjectId", PROJECT, "createEventStream", "false")
+                .pinpoint()
+                .createEventStream())
+        .isFalse();
     assertThat(
             settings(
                     "pinpointProjectId",
@@ -188,6 +198,114 @@ class SettingsTest {
         "stackName             | 1stack",
       })
   void refusesUnusableValues(String key, String value) {
+    assertThatThrownBy(() -> settings(key, value))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageStartingWith("Invalid context value " + key + ": '" + value + "' (expected ");
+  }
+
+  // ---- destinations, SES capture, job options
+
+  @Test
+  void aProjectIdMakesPinpointTheDefaultDestination_andEitherCanBeChosen() {
+    assertThat(settings("pinpointProjectId", PROJECT).delivery().destination())
+        .isEqualTo("pinpoint");
+    assertThat(
+            settings("pinpointProjectId", PROJECT, "destination", "eventbridge")
+                .delivery()
+                .destination())
+        .isEqualTo("eventbridge");
+  }
+
+  @Test
+  void pinpointWithoutAProjectIsRefused() {
+    assertThatThrownBy(() -> settings("destination", "pinpoint"))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "Cannot use destination=pinpoint without pinpointProjectId: the stack creates no Pinpoint"
+                + " project (add -c pinpointProjectId=ID of a project you still have, or use"
+                + " destination=eventbridge)");
+    assertThatThrownBy(() -> settings("createEventStream", "true"))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageStartingWith("Cannot use createEventStream=true without pinpointProjectId");
+  }
+
+  @Test
+  void theOldProjectNameSettingIsRefusedWithTheReason() {
+    assertThatThrownBy(() -> settings("pinpointProjectName", "reengage"))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("does not create Pinpoint projects")
+        .hasMessageContaining("-c pinpointProjectId=ID");
+  }
+
+  @Test
+  void anExistingBusByNameOrArn() {
+    assertThat(settings("eventBus", "default").delivery().existingEventBus()).contains("default");
+    String arn = "arn:aws:events:eu-west-1:123456789012:event-bus/marketing";
+    assertThat(settings("eventBus", arn).delivery().existingEventBus()).contains(arn);
+  }
+
+  @Test
+  void sesCaptureMakesTheNewFirehoseTakeDirectPuts() {
+    Settings s = settings("sesEvents", "true");
+
+    assertThat(s.ses()).isEqualTo(new Settings.SesCapture(true, Optional.empty()));
+    assertThat(s.events().directPut()).isTrue();
+    assertThat(s.events().createsKinesisStream()).isFalse();
+    assertThat(s.events().createsFirehose()).isTrue();
+    assertThat(settings("sesEvents", "true", "sesConfigurationSet", "marketing").ses())
+        .isEqualTo(new Settings.SesCapture(true, Optional.of("marketing")));
+  }
+
+  @Test
+  void sesCaptureWithAKinesisStreamIsRefused() {
+    assertThatThrownBy(() -> settings("sesEvents", "true", "kinesisStreamArn", KINESIS))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageStartingWith("Cannot use sesEvents=true with kinesisStreamArn: SES puts");
+  }
+
+  @Test
+  void aConfigurationSetWithoutCaptureIsRefused() {
+    assertThatThrownBy(() -> settings("sesConfigurationSet", "marketing"))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageStartingWith("sesConfigurationSet is only read with sesEvents=true");
+  }
+
+  @Test
+  void jobOptionsAreRead() {
+    Settings s =
+        settings(
+            "extraEventsUris",
+            " s3://old-events/pinpoint/ , s3://ses-events/ ",
+            "machineOpens",
+            "ignore",
+            "machineOpenIpsUri",
+            "s3://config-1/apple/egress-ip-ranges.csv");
+
+    assertThat(s.jobOptions())
+        .isEqualTo(
+            new Settings.JobOptions(
+                List.of("s3://old-events/pinpoint/", "s3://ses-events/"),
+                "ignore",
+                Optional.of("s3://config-1/apple/egress-ip-ranges.csv")));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "destination          | ses",
+        "destination          | EventBridge",
+        "eventBus             | my bus",
+        "eventBus             | arn:aws:events:eu-west-1:123456789012:rule/x",
+        "sesEvents            | on",
+        "extraEventsUris      | s3://old-events/pinpoint",
+        "extraEventsUris      | /data/events/",
+        "extraEventsUris      | s3://old-events/it's/",
+        "machineOpens         | drop",
+        "machineOpenIpsUri    | /tmp/ips.csv",
+        "machineOpenIpsUri    | s3://config-1/",
+      })
+  void refusesUnusableDeliveryAndJobValues(String key, String value) {
     assertThatThrownBy(() -> settings(key, value))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageStartingWith("Invalid context value " + key + ": '" + value + "' (expected ");

@@ -46,7 +46,10 @@ final class CompareCommand implements Callable<Integer> {
       names = "--report",
       paramLabel = "URI",
       description =
-          "Write the differing rows (with addresses) to this CSV file when there are any.")
+          "Write the differing rows (with addresses) to this CSV file when there are any; a URI"
+              + " ending in / (or an existing folder) gets them in "
+              + DifferenceReport.FILE_IN_FOLDER
+              + " inside it.")
   String report;
 
   @Option(
@@ -97,9 +100,11 @@ final class CompareCommand implements Callable<Integer> {
                 leftOut);
       }
       if (!r.equal() && report != null) {
+        String written;
         try {
+          written = DifferenceReport.location(report, spark.sparkContext().hadoopConfiguration());
           DifferenceReport.write(
-              outcome.differences(), report, spark.sparkContext().hadoopConfiguration());
+              outcome.differences(), written, spark.sparkContext().hadoopConfiguration());
         } catch (IOException e) {
           throw new ReengageException(
               "Cannot write --report "
@@ -109,7 +114,7 @@ final class CompareCommand implements Callable<Integer> {
                   + " (choose a writable location)",
               e);
         }
-        spec.commandLine().getOut().println("differing rows written to " + report);
+        spec.commandLine().getOut().println("differing rows written to " + written);
       }
       spec.commandLine().getOut().flush();
       return r.equal() ? ExitCodes.OK : ExitCodes.DIFFERENT;

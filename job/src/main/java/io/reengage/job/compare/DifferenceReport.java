@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,7 +20,27 @@ import org.apache.spark.sql.Row;
  */
 public final class DifferenceReport {
 
+  /** The report's name when {@code --report} names a folder. */
+  public static final String FILE_IN_FOLDER = "differences.csv";
+
   private DifferenceReport() {}
+
+  /**
+   * Where the report goes: a URI ending in {@code /} names a folder (on S3 as locally; S3 has no
+   * folders to look at), and so does an existing directory; the report is then {@value
+   * #FILE_IN_FOLDER} inside it. Any other URI is the report file itself.
+   */
+  public static String location(String uri, Configuration conf) throws IOException {
+    if (uri.endsWith("/")) {
+      return uri + FILE_IN_FOLDER;
+    }
+    Path path = Filesystems.path(uri);
+    FileSystem fs = Filesystems.forOutput(path, conf);
+    if (fs.exists(path) && fs.getFileStatus(path).isDirectory()) {
+      return uri + "/" + FILE_IN_FOLDER;
+    }
+    return uri;
+  }
 
   /** Writes {@code side,} followed by the seven import columns, one row per difference. */
   public static void write(Dataset<Row> differences, String uri, Configuration conf)

@@ -96,6 +96,50 @@ class CompareCommandTest {
   }
 
   @Test
+  void aReportUriEndingInASlash_isAFolder_theWorkflowsCrossCheckFolder() throws Exception {
+    Path expected = folder("e", H + A + B);
+    Path actual = folder("a", H + A);
+    String crossCheck = tmp.resolve("run").resolve("cross-check") + "/";
+
+    assertThat(
+            run(
+                "compare",
+                "--expected",
+                expected.toString(),
+                "--actual",
+                actual.toString(),
+                "--report",
+                crossCheck))
+        .isEqualTo(ExitCodes.DIFFERENT);
+
+    Path file = tmp.resolve("run/cross-check/differences.csv");
+    assertThat(Files.readAllLines(file))
+        .hasSize(2)
+        .anyMatch(l -> l.startsWith("missing,EMAIL,\"\"\"b,c\"\"@example.com\""));
+    assertThat(Files.isRegularFile(tmp.resolve("run/cross-check"))).isFalse();
+    assertThat(out.toString())
+        .contains("differing rows written to " + crossCheck + "differences.csv");
+  }
+
+  @Test
+  void anExistingFolderAsReport_getsTheFileInside() throws Exception {
+    Path expected = folder("e", H + A + B);
+    Path actual = folder("a", H + A);
+    Path existing = Files.createDirectories(tmp.resolve("reports"));
+
+    run(
+        "compare",
+        "--expected",
+        expected.toString(),
+        "--actual",
+        actual.toString(),
+        "--report",
+        existing.toString());
+
+    assertThat(existing.resolve("differences.csv")).isRegularFile();
+  }
+
+  @Test
   void aDuplicatedRowMustBeDuplicatedOnBothSides() throws Exception {
     assertThat(
             run(

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -62,6 +64,38 @@ class DefinitionValidationTest {
         Definition.substituted(Definition.sampleValuesWith("RollupsUri", "s3://bucket/rollups")));
 
     assertThat(validate(file).exitCode()).isZero();
+  }
+
+  @Test
+  void definitionOfADeploymentWithoutPinpoint_isValid() throws Exception {
+    // What infra substitutes without a project: the eventbridge default, empty Pinpoint values.
+    Map<String, String> values = new LinkedHashMap<>(Definition.sampleValues());
+    values.put("Destination", "eventbridge");
+    values.put("PinpointProjectId", "");
+    values.put("StartImportFunctionArn", "");
+    values.put("ImportStatusFunctionArn", "");
+    values.put("TagSegmentFunctionArn", "");
+    values.put("EventsUris", "s3://events/pinpoint/,s3://events/ses/");
+    Path file = dir.resolve("reengage.asl.json");
+    Files.writeString(file, Definition.substituted(values));
+
+    Result result = validate(file);
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+  }
+
+  @Test
+  void brokenTransitionToThePublishState_isRejected() throws Exception {
+    Path file = dir.resolve("broken.asl.json");
+    Files.writeString(
+        file,
+        Definition.substituted(Definition.sampleValues())
+            .replace("\"Next\": \"Event published\"", "\"Next\": \"No such state\""));
+
+    Result result = validate(file);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.output()).contains("No such state");
   }
 
   @Test

@@ -170,6 +170,15 @@ final class Intrinsics {
           args.forEach(a -> array.add(a.node()));
           return array;
         }
+      case "States.ArrayLength":
+        {
+          arity(name, args, 1);
+          JsonNode array = args.get(0).node();
+          if (!array.isArray()) {
+            throw new AslError("States.Runtime", "States.ArrayLength: not an array");
+          }
+          return NODES.numberNode(array.size());
+        }
       case "States.ArrayGetItem":
         {
           arity(name, args, 2);

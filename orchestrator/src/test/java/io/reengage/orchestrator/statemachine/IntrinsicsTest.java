@@ -49,6 +49,15 @@ class IntrinsicsTest {
   }
 
   @Test
+  void arrayLength_countsItems_andRefusesANonArray() throws Exception {
+    assertThat(eval("States.ArrayLength($.a)", "{\"a\":[\"x\",\"y\",\"z\"]}").asInt()).isEqualTo(3);
+    assertThat(eval("States.ArrayLength($.a)", "{\"a\":[]}").asInt()).isZero();
+    assertThatThrownBy(() -> eval("States.ArrayLength($.a)", "{\"a\":\"x\"}"))
+        .isInstanceOf(AslError.class)
+        .hasMessageContaining("States.Runtime");
+  }
+
+  @Test
   void arrayGetItem_andNesting() throws Exception {
     assertThat(
             eval(

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,36 @@ public final class RunCommand implements Callable<Integer> {
       names = "--cross-check",
       description = "Also run the original query on Athena and fail on any difference.")
   boolean crossCheck;
+
+  @Option(
+      names = "--destination",
+      paramLabel = "eventbridge|pinpoint",
+      description =
+          "Where this run's result goes (default: the deployment's): publish the event, or import"
+              + " into the Pinpoint segment.")
+  String destination;
+
+  @Option(
+      names = "--events",
+      paramLabel = "URI",
+      description =
+          "An events root to read instead of the deployment's (repeat for several, e.g. the Pinpoint"
+              + " and the SES folders).")
+  List<String> events;
+
+  @Option(
+      names = "--machine-opens",
+      paramLabel = "count|ignore",
+      description =
+          "Count machine opens as engagement, or ignore them (default: the deployment's).")
+  String machineOpens;
+
+  @Option(
+      names = "--machine-open-ips",
+      paramLabel = "URI",
+      description =
+          "S3 object with the IP ranges of machine opens (default: the deployment's; \"\" for none).")
+  String machineOpenIps;
 
   @Option(names = "--wait", description = "Follow the execution until it ends.")
   boolean await;
@@ -114,6 +145,7 @@ public final class RunCommand implements Callable<Integer> {
             .follow(executionArn, Duration.ofSeconds(Math.max(1, pollSeconds)));
     if (end.status() == ExecutionStatus.SUCCEEDED) {
       out.printf("SUCCEEDED %s%n", executionName);
+      RunOutcome.lines(end.output()).forEach(out::println);
       out.flush();
       return 0;
     }
@@ -145,6 +177,18 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (crossCheck) {
       input.put("crossCheck", true);
+    }
+    if (destination != null) {
+      input.put("destination", destination);
+    }
+    if (events != null && !events.isEmpty()) {
+      events.forEach(input.putArray("events")::add);
+    }
+    if (machineOpens != null) {
+      input.put("machineOpens", machineOpens);
+    }
+    if (machineOpenIps != null) {
+      input.put("machineOpenIps", machineOpenIps);
     }
     return input.toString();
   }

@@ -148,6 +148,75 @@ class RunCommandTest {
   }
 
   @Test
+  void destinationEventRootsAndMachineOpens_goIntoTheInput() {
+    started();
+
+    OpsRun run =
+        OpsRun.run(
+            URI.create(aws.baseUrl()),
+            pacer,
+            "run",
+            "--destination",
+            "eventbridge",
+            "--events",
+            "s3://a/pinpoint/",
+            "--events",
+            "s3://b/ses/",
+            "--machine-opens",
+            "ignore",
+            "--machine-open-ips",
+            "s3://c/ips.csv",
+            "--state-machine-arn",
+            MACHINE);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    aws.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution"))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.input",
+                    equalToJson(
+                        "{\"destination\":\"eventbridge\",\"events\":[\"s3://a/pinpoint/\",\"s3://b/ses/\"],"
+                            + "\"machineOpens\":\"ignore\",\"machineOpenIps\":\"s3://c/ips.csv\"}"))));
+  }
+
+  @Test
+  void wait_succeeded_printsThePublishedEventAndTheReport() {
+    started();
+    historyInTwoPages();
+    String output =
+        "{\\\"paths\\\":{\\\"report\\\":\\\"s3://o/r/report.html\\\"},"
+            + "\\\"event\\\":{\\\"bus\\\":\\\"b\\\",\\\"source\\\":\\\"reengage\\\","
+            + "\\\"detailType\\\":\\\"Unengaged segment ready\\\",\\\"detail\\\":{\\\"rows\\\":0}},"
+            + "\\\"published\\\":{\\\"Entries\\\":[{\\\"EventId\\\":\\\"e-1\\\"}]}}";
+    aws.stubFor(
+        sfn("DescribeExecution")
+            .willReturn(
+                json(
+                    "{\"executionArn\":\""
+                        + EXECUTION
+                        + "\",\"stateMachineArn\":\""
+                        + MACHINE
+                        + "\",\"name\":\"m\",\"status\":\"SUCCEEDED\",\"startDate\":1788336000.0,"
+                        + "\"output\":\""
+                        + output
+                        + "\"}")));
+
+    OpsRun run =
+        OpsRun.run(
+            URI.create(aws.baseUrl()), pacer, "run", "--wait", "--state-machine-arn", MACHINE);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .containsSubsequence(
+            "SUCCEEDED ",
+            "Published \"Unengaged segment ready\" from reengage on b (event ID e-1):\n",
+            "  {\"rows\":0}\n",
+            "Report: s3://o/r/report.html\n");
+  }
+
+  @Test
   void wait_printsEachStateOnce_andEndsWithTheFailureReason() {
     started();
     historyInTwoPages();
