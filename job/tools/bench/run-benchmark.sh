@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The reengage benchmark: one command, whole processes, medians of several runs, ratios from the same run.
 #
-#   job/tools/bench/run-benchmark.sh [WORK_DIR] [RUNS]        (defaults: /tmp/reengage-bench, 3)
+#   job/tools/bench/run-benchmark.sh [WORK_DIR] [RUNS] [SCOPE]   (defaults: /tmp/reengage-bench, 3, all)
+#
+# SCOPE "sources" measures only the two full scans below (Pinpoint and SES), for a quick comparison.
 #
 # Generates (once, deterministic) about 2 million Pinpoint email events over 12 months in Firehose's
 # layout - newline-delimited, 15 % of the objects gzipped, so that Spark's JSON source can read the same
@@ -12,6 +14,9 @@
 #   full       reengage segment (full scan of raw events)
 #   rollup     reengage rollup over the whole range (the backfill)
 #   daily      reengage segment --rollups (12 months of rollups, one raw day)
+#   sesfull    reengage segment (full scan) on the SES data set: the same settings and seed with
+#              --source ses, so the same mail as SES event-publishing records (larger records; a
+#              multi-recipient message's deliveries grouped per recipient domain)
 # and then, once, both segment runs repeated in one JVM (WarmRepeat), to separate the JVM's and Spark's
 # warm-up from the cost that grows with the data.
 # Every process runs through ./reengage with the same 2 GB heap (REENGAGE_HEAP). Results go to
@@ -21,6 +26,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 WORK="${1:-/tmp/reengage-bench}"
 RUNS="${2:-3}"
+SCOPE="${3:-all}"
 AS_OF=2026-08-31
 FROM=2025-08-31
 TO=2026-08-30            # rolled up; the daily run reads only the as-of day raw
@@ -28,11 +34,18 @@ export REENGAGE_HEAP="${REENGAGE_HEAP:-2g}"
 R="$ROOT/reengage"
 mkdir -p "$WORK"
 EVENTS="$WORK/events"
+SES_EVENTS="$WORK/events-ses"
 
 if [[ ! -f "$WORK/events.json" ]]; then
   echo "== generating the data set into $EVENTS" >&2
   "$R" generate --out "$EVENTS" --replace --as-of "$AS_OF" --days 365 --days-after 2 --seed 7 \
     --addresses 200000 --events-per-day 5480 --format-mix ndjson=85,concatenated=0,gzip=15 > "$WORK/events.json"
+fi
+if [[ ! -f "$WORK/events-ses.json" ]]; then
+  echo "== generating the SES data set into $SES_EVENTS" >&2
+  "$R" generate --out "$SES_EVENTS" --replace --as-of "$AS_OF" --days 365 --days-after 2 --seed 7 \
+    --addresses 200000 --events-per-day 5480 --format-mix ndjson=85,concatenated=0,gzip=15 --source ses \
+    > "$WORK/events-ses.json"
 fi
 "$R" --version >/dev/null 2>&1 || true   # builds the jar if needed, outside the timings
 
@@ -50,13 +63,64 @@ json() { # file, key -> first integer value of "key"
 }
 
 rm -f "$WORK/times.txt" "$WORK/metrics.txt"
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+wall() { awk -v n="$1" '$1==n {print $2}' "$WORK/times.txt" | median; }
+peak() { awk -v n="$1" '$1==n {print $3}' "$WORK/times.txt" | median; }
+metric() { awk -v n="$1" '$1==n {print $2}' "$WORK/metrics.txt" | median; }
+
+# The full scan on both sources, interleaved; appends their metrics and this run's ratio.
+full_scans() {
+  rm -rf "$WORK/full"
+  measure full "$R" segment --events "$EVENTS" --as-of "$AS_OF" --out "$WORK/full"
+  rm -rf "$WORK/sesfull"
+  measure sesfull "$R" segment --events "$SES_EVENTS" --as-of "$AS_OF" --out "$WORK/sesfull"
+  local f s
+  f=$(json "$WORK/full/summary.json" jobMs); s=$(json "$WORK/sesfull/summary.json" jobMs)
+  {
+    echo "sesFullJobMs $s"
+    echo "sesFullScanMs $(json "$WORK/sesfull/summary.json" scanMs)"
+    echo "sesFullBytes $(json "$WORK/sesfull/summary.json" bytes)"
+    echo "sesFullRecords $(json "$WORK/sesfull/summary.json" records)"
+    awk -v s="$s" -v f="$f" 'BEGIN {printf "ratioSes %.3f\n", s/f}'
+  } >> "$WORK/metrics.txt"
+}
+
+sources_report() {
+  echo "Sources: the full scan on the Pinpoint set and on the SES set of the same mail (medians of $RUNS runs):"
+  echo
+  echo "| data set | records read | bytes read | wall s (process) | job ms | scan stage ms | peak RSS MB |"
+  echo "|---|---|---|---|---|---|---|"
+  echo "| Pinpoint | $(metric fullRecords) | $(metric fullBytes) | $(wall full) | $(metric fullJobMs) | $(metric fullScanMs) | $(peak full) |"
+  echo "| SES | $(metric sesFullRecords) | $(metric sesFullBytes) | $(wall sesfull) | $(metric sesFullJobMs) | $(metric sesFullScanMs) | $(peak sesfull) |"
+  echo
+  awk -v r="$(metric ratioSes)" 'BEGIN {printf "- SES full-scan jobMs vs Pinpoint full-scan jobMs, same run: %.2fx (target <= 1.3x)\n", r}'
+}
+
+if [[ "$SCOPE" == "sources" ]]; then
+  for run in $(seq 1 "$RUNS"); do
+    echo "== run $run of $RUNS (sources)" >&2
+    full_scans
+    {
+      echo "fullJobMs $(json "$WORK/full/summary.json" jobMs)"
+      echo "fullScanMs $(json "$WORK/full/summary.json" scanMs)"
+      echo "fullBytes $(json "$WORK/full/summary.json" bytes)"
+      echo "fullRecords $(json "$WORK/full/summary.json" records)"
+    } >> "$WORK/metrics.txt"
+  done
+  {
+    echo "# reengage benchmark (sources), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, heap $REENGAGE_HEAP"
+    echo
+    sources_report
+  } | tee "$WORK/results.md"
+  exit 0
+fi
+
 for run in $(seq 1 "$RUNS"); do
   echo "== run $run of $RUNS" >&2
   measure floor env REENGAGE_MAIN_CLASS=io.reengage.job.bench.BareParserFloor "$R" "$EVENTS"
   measure reader env REENGAGE_MAIN_CLASS=io.reengage.job.bench.BareParserFloor "$R" "$EVENTS" 2 --job-reader
   measure baseline env REENGAGE_MAIN_CLASS=io.reengage.job.bench.SparkJsonBaseline "$R" "$EVENTS" "$AS_OF" "$WORK/baseline-out"
-  rm -rf "$WORK/full"
-  measure full "$R" segment --events "$EVENTS" --as-of "$AS_OF" --out "$WORK/full"
+  full_scans
   rm -rf "$WORK/rollups"
   measure rollup "$R" rollup --events "$EVENTS" --rollups "$WORK/rollups" --from "$FROM" --to "$TO"
   rm -rf "$WORK/daily"
@@ -95,11 +159,6 @@ warm() { # round, mode, key
   grep "\"round\":$1,\"mode\":\"$2\"" "$WORK/out.warm" | grep -o "\"$3\":[0-9]*" | grep -o '[0-9]*$'
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-wall() { awk -v n="$1" '$1==n {print $2}' "$WORK/times.txt" | median; }
-peak() { awk -v n="$1" '$1==n {print $3}' "$WORK/times.txt" | median; }
-metric() { awk -v n="$1" '$1==n {print $2}' "$WORK/metrics.txt" | median; }
-
 BYTES=$(metric fullBytes); RECORDS=$(metric fullRecords); FLOOR_BYTES=$(metric floorBytes)
 {
   echo "# reengage benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, heap $REENGAGE_HEAP, medians of $RUNS runs"
@@ -122,6 +181,8 @@ BYTES=$(metric fullBytes); RECORDS=$(metric fullRecords); FLOOR_BYTES=$(metric f
   awk -v b="$BYTES" -v raw="$(metric dailyRawBytes)" -v rb="$(metric dailyRollupBytes)" 'BEGIN {printf "- daily bytes read vs full scan: %.2f%% (target <= 5%%)\n", 100*(raw+rb)/b}'
   awk -v r="$(metric ratioDaily)" 'BEGIN {printf "- daily jobMs vs full-scan jobMs: %.2f (target <= 0.33)\n", r}'
   awk -v dw="$(wall daily)" -v dj="$(metric dailyJobMs)" -v fw="$(wall full)" -v fj="$(metric fullJobMs)" 'BEGIN {printf "- start-up and shutdown outside jobMs: full %.1f s, daily %.1f s\n", fw-fj/1000, dw-dj/1000}'
+  echo
+  sources_report
   echo
   echo "Warm repeats in one JVM (round 1 is a fresh JVM; round 3 has paid the warm-up):"
   echo

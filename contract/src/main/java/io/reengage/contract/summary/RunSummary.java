@@ -3,6 +3,7 @@ package io.reengage.contract.summary;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The facts of one segment run, written by the job as {@code OUT/summary.json} and read by the
@@ -15,6 +16,13 @@ import java.util.List;
  *
  * @param source {@code raw} for a full scan, {@code rollups+raw} with {@code --rollups}
  * @param rollups with {@code --rollups}, which days came from rollups; absent otherwise
+ * @param machineOpens in-window opens classified as machine opens, per event before the query's
+ *     DISTINCT, whatever the mode
+ * @param unengagedIgnoringMachineOpens the segment's size under {@code --machine-opens ignore},
+ *     whatever the mode
+ * @param reportUri where the run's {@code report.html} is; absent when it could not be drawn
+ * @param distributions who is in the segment, as counts (funnel, histograms, domains): the report's
+ *     data, shaped by the job's {@code io.reengage.job.report.Distributions}
  */
 public record RunSummary(
     String asOf,
@@ -22,8 +30,10 @@ public record RunSummary(
     long untilEpochMillis,
     Windows windows,
     Thresholds thresholds,
-    Inputs inputs,
+    List<Input> inputs,
     long records,
+    long pinpointRecords,
+    long sesRecords,
     long badRecords,
     long ignoredRecords,
     long deliveredEvents,
@@ -31,12 +41,17 @@ public record RunSummary(
     long addresses,
     long unengaged,
     long droppedAddresses,
+    long machineOpens,
+    long unengagedIgnoringMachineOpens,
+    @JsonInclude(Include.NON_NULL) MachineOpenSettings machineOpenSettings,
     long outputFiles,
     long outputBytes,
     String importUri,
+    @JsonInclude(Include.NON_NULL) String reportUri,
     CrossCheck crossCheck,
     String source,
     @JsonInclude(Include.NON_NULL) Rollups rollups,
+    @JsonInclude(Include.NON_NULL) Map<String, Object> distributions,
     Timings timings) {
 
   public static final String SOURCE_RAW = "raw";
@@ -49,9 +64,31 @@ public record RunSummary(
   /** Rule 6's threshold, the engagement types (sorted) and the bad-record limit. */
   public record Thresholds(int minDelivered, List<String> engagementTypes, double maxBadFraction) {}
 
-  /** What was listed and read under {@code --events}. */
-  public record Inputs(
-      String uri, String layout, int foldersListed, long files, long bytes, long unreadableFiles) {}
+  /**
+   * What was listed and read under one {@code --events} root ({@code inputs} has one per root, in
+   * the order given); {@code layout} is null when no raw day had to be listed. The run's {@code
+   * records}, {@code pinpointRecords} and {@code sesRecords} are the sums over the roots.
+   */
+  public record Input(
+      String uri,
+      String layout,
+      int foldersListed,
+      long files,
+      long bytes,
+      long unreadableFiles,
+      long records,
+      long pinpointRecords,
+      long sesRecords) {}
+
+  /**
+   * How machine opens were treated: {@code count} or {@code ignore}, the {@code --machine-open-ips}
+   * list (absent without one), its number of prefixes, and the classification rollups record.
+   */
+  public record MachineOpenSettings(
+      String mode,
+      @JsonInclude(Include.NON_NULL) String ipList,
+      long ipListPrefixes,
+      String classification) {}
 
   /** Whether {@code --cross-check} ran, and how many rows differed. */
   public record CrossCheck(boolean ran, long mismatchedRows) {}
@@ -80,7 +117,14 @@ public record RunSummary(
       long scanMs,
       @JsonInclude(Include.NON_NULL) Long crossCheckMs,
       long writeMs,
-      long jobMs) {}
+      long jobMs,
+      @JsonInclude(Include.NON_NULL) Long distributionsMs) {
+
+    public Timings(
+        long listMs, long aggregateMs, long scanMs, Long crossCheckMs, long writeMs, long jobMs) {
+      this(listMs, aggregateMs, scanMs, crossCheckMs, writeMs, jobMs, null);
+    }
+  }
 
   public static Builder builder() {
     return new Builder();
@@ -93,8 +137,10 @@ public record RunSummary(
     private long untilEpochMillis;
     private Windows windows;
     private Thresholds thresholds;
-    private Inputs inputs;
+    private List<Input> inputs = List.of();
     private long records;
+    private long pinpointRecords;
+    private long sesRecords;
     private long badRecords;
     private long ignoredRecords;
     private long deliveredEvents;
@@ -102,9 +148,14 @@ public record RunSummary(
     private long addresses;
     private long unengaged;
     private long droppedAddresses;
+    private long machineOpens;
+    private long unengagedIgnoringMachineOpens;
+    private MachineOpenSettings machineOpenSettings;
     private long outputFiles;
     private long outputBytes;
     private String importUri;
+    private String reportUri;
+    private Map<String, Object> distributions;
     private CrossCheck crossCheck = new CrossCheck(false, 0);
     private Rollups rollups;
     private Timings timings;
@@ -136,13 +187,23 @@ public record RunSummary(
       return this;
     }
 
-    public Builder inputs(Inputs v) {
-      inputs = v;
+    public Builder inputs(List<Input> v) {
+      inputs = List.copyOf(v);
       return this;
     }
 
     public Builder records(long v) {
       records = v;
+      return this;
+    }
+
+    public Builder pinpointRecords(long v) {
+      pinpointRecords = v;
+      return this;
+    }
+
+    public Builder sesRecords(long v) {
+      sesRecords = v;
       return this;
     }
 
@@ -196,12 +257,37 @@ public record RunSummary(
       return this;
     }
 
+    public Builder reportUri(String v) {
+      reportUri = v;
+      return this;
+    }
+
+    public Builder distributions(Map<String, Object> v) {
+      distributions = v;
+      return this;
+    }
+
     public Builder crossCheck(CrossCheck v) {
       crossCheck = v;
       return this;
     }
 
     /** Null for a full scan; sets {@code source} too. */
+    public Builder machineOpens(long v) {
+      machineOpens = v;
+      return this;
+    }
+
+    public Builder unengagedIgnoringMachineOpens(long v) {
+      unengagedIgnoringMachineOpens = v;
+      return this;
+    }
+
+    public Builder machineOpenSettings(MachineOpenSettings v) {
+      machineOpenSettings = v;
+      return this;
+    }
+
     public Builder rollups(Rollups v) {
       rollups = v;
       return this;
@@ -221,6 +307,8 @@ public record RunSummary(
           thresholds,
           inputs,
           records,
+          pinpointRecords,
+          sesRecords,
           badRecords,
           ignoredRecords,
           deliveredEvents,
@@ -228,12 +316,17 @@ public record RunSummary(
           addresses,
           unengaged,
           droppedAddresses,
+          machineOpens,
+          unengagedIgnoringMachineOpens,
+          machineOpenSettings,
           outputFiles,
           outputBytes,
           importUri,
+          reportUri,
           crossCheck,
           rollups == null ? SOURCE_RAW : SOURCE_ROLLUPS,
           rollups,
+          distributions,
           timings);
     }
   }

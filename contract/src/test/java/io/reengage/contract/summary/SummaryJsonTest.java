@@ -16,8 +16,13 @@ class SummaryJsonTest {
         .untilEpochMillis(1788220800000L)
         .windows(new RunSummary.Windows(10, 6, "2025-10-31T00:00:00Z", "2026-02-28T00:00:00Z"))
         .thresholds(new RunSummary.Thresholds(6, List.of("_email.click", "_email.open"), 0.001))
-        .inputs(new RunSummary.Inputs("file:/data/events", "firehose", 12, 43, 9000, 0))
+        .inputs(
+            List.of(
+                new RunSummary.Input(
+                    "file:/data/events", "firehose", 12, 43, 9000, 0, 702, 690, 12)))
         .records(702)
+        .pinpointRecords(690)
+        .sesRecords(12)
         .badRecords(0)
         .ignoredRecords(5)
         .deliveredEvents(342)
@@ -25,6 +30,9 @@ class SummaryJsonTest {
         .addresses(57)
         .unengaged(32)
         .droppedAddresses(16)
+        .machineOpens(4)
+        .unengagedIgnoringMachineOpens(33)
+        .machineOpenSettings(new RunSummary.MachineOpenSettings("count", null, 0, "user-agent"))
         .outputFiles(1)
         .outputBytes(2500)
         .importUri("file:/out/import/")
@@ -54,15 +62,20 @@ class SummaryJsonTest {
                 "engagementTypes" : [ "_email.click", "_email.open" ],
                 "maxBadFraction" : 0.001
               },
-              "inputs" : {
+              "inputs" : [ {
                 "uri" : "file:/data/events",
                 "layout" : "firehose",
                 "foldersListed" : 12,
                 "files" : 43,
                 "bytes" : 9000,
-                "unreadableFiles" : 0
-              },
+                "unreadableFiles" : 0,
+                "records" : 702,
+                "pinpointRecords" : 690,
+                "sesRecords" : 12
+              } ],
               "records" : 702,
+              "pinpointRecords" : 690,
+              "sesRecords" : 12,
               "badRecords" : 0,
               "ignoredRecords" : 5,
               "deliveredEvents" : 342,
@@ -70,6 +83,13 @@ class SummaryJsonTest {
               "addresses" : 57,
               "unengaged" : 32,
               "droppedAddresses" : 16,
+              "machineOpens" : 4,
+              "unengagedIgnoringMachineOpens" : 33,
+              "machineOpenSettings" : {
+                "mode" : "count",
+                "ipListPrefixes" : 0,
+                "classification" : "user-agent"
+              },
               "outputFiles" : 1,
               "outputBytes" : 2500,
               "importUri" : "file:/out/import/",

@@ -1,7 +1,9 @@
 package io.reengage.job.cli;
 
+import io.reengage.job.machineopen.MachineOpenSettings;
 import io.reengage.job.read.EventTypeAliases;
 import io.reengage.job.read.FolderLayout;
+import io.reengage.job.rules.MachineOpenMode;
 import io.reengage.job.segment.SegmentSettings;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +17,11 @@ final class EventSourceOptions {
       required = true,
       paramLabel = "URI",
       description =
-          "Root of the Firehose event objects: a local folder, file:, s3a:// or s3:// URI (or a single file).")
-  String events;
+          "Root of the Firehose event objects, Pinpoint's or SES's or both (told apart per record):"
+              + " a local folder, file:, s3a:// or s3:// URI (or a single file). Repeat it to read"
+              + " several roots in one run (e.g. the old Pinpoint stream's and the new SES stream's);"
+              + " each is listed with its own layout detection.")
+  List<String> events;
 
   @Option(
       names = "--engagement-types",
@@ -56,11 +61,36 @@ final class EventSourceOptions {
               + " field (0 = fail on the first). Bad records below it are skipped and counted. Default: ${DEFAULT-VALUE}.")
   double maxBadFraction;
 
+  @Option(
+      names = "--machine-opens",
+      paramLabel = "MODE",
+      defaultValue = "count",
+      description =
+          "What machine opens (opens a mail privacy proxy such as Apple's made, not a reader) do:"
+              + " count (as engagement, the query's behaviour) or ignore (dropped before the"
+              + " duplicate collapse). The summary reports machineOpens and"
+              + " unengagedIgnoringMachineOpens either way. Default: ${DEFAULT-VALUE}.")
+  String machineOpens;
+
+  @Option(
+      names = "--machine-open-ips",
+      paramLabel = "FILE",
+      description =
+          "IP ranges (local path or S3 URI) in the format of Apple's iCloud Private Relay egress"
+              + " list (https://mask-api.icloud.com/egress-ip-ranges.csv: prefix,country,region,city"
+              + " per line, # comments): an open with user agent Mozilla/5.0 is a machine open only"
+              + " when its IP is in one of them. Default: the user agent alone decides.")
+  String machineOpenIps;
+
   @Option(names = "--verbose", description = "Print stack traces on failure.")
   boolean verbose;
 
   Set<String> engagementTypes() {
     return EventTypeAliases.canonical(engagementTypes.stream().map(String::trim).toList());
+  }
+
+  MachineOpenSettings machineOpens() {
+    return new MachineOpenSettings(MachineOpenMode.parse(machineOpens), machineOpenIps);
   }
 
   FolderLayout layout() {

@@ -21,7 +21,12 @@ import picocli.CommandLine.ParseResult;
           + " Firehose) and writes a Pinpoint segment import CSV.",
       ""
     },
-    subcommands = {SegmentCommand.class, RollupCommand.class, CompareCommand.class},
+    subcommands = {
+      SegmentCommand.class,
+      RollupCommand.class,
+      CompareCommand.class,
+      ReportCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 done; 1 differences found (compare, --cross-check); 2 invalid options;"

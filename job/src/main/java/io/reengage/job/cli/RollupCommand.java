@@ -2,6 +2,7 @@ package io.reengage.job.cli;
 
 import io.reengage.job.rollup.RollupJob;
 import io.reengage.job.rollup.RollupSettings;
+import io.reengage.job.rules.EngagementTypes;
 import io.reengage.job.rules.RuleParameters;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -113,7 +114,7 @@ final class RollupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleParameters.checkEngagementTypes(source.engagementTypes());
+    new EngagementTypes(source.engagementTypes()); // fails early on invalid types
     LocalDate first = from;
     LocalDate last = to;
     boolean skip = skipComplete;
@@ -160,7 +161,8 @@ final class RollupCommand implements Callable<Integer> {
             source.maxBadFraction,
             chunkDays,
             allowUnsettled,
-            skip);
+            skip,
+            source.machineOpens());
     try (SparkSessions.Handle session = SparkSessions.start("reengage rollup")) {
       RollupJob.Result r = new RollupJob(session.spark(), settings, clock).run();
       spec.commandLine()

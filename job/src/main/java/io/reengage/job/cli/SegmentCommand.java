@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Reads Pinpoint email events and writes the unengaged addresses as a Pinpoint import CSV.",
+      "Reads Pinpoint and SES email events and writes the unengaged addresses as a Pinpoint import CSV.",
       "",
       "An address is unengaged when, as of the as-of date (UTC), it has at least --min-delivered"
           + " deliveries in the last --delivered-window-months months, no open or click in the last"
@@ -156,6 +156,7 @@ final class SegmentCommand implements Callable<Integer> {
         source.lateArrivalHours,
         source.maxBadFraction,
         rollups,
-        crossCheck);
+        crossCheck,
+        source.machineOpens());
   }
 }

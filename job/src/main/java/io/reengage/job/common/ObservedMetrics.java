@@ -1,5 +1,6 @@
 package io.reengage.job.common;
 
+import io.reengage.job.spark.internal.SparkInternals;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +17,12 @@ import org.apache.spark.sql.util.QueryExecutionListener;
  *
  * <p>Counting a Dataset in a job of its own means caching it or computing it twice; an observation
  * aggregates while the one job runs. Spark's own {@code Observation} waits without a time limit for
- * metrics that never come when the optimizer removed the observed node, so this class collects the
- * metrics itself and fails with a message instead of hanging. Names are made unique per instance,
- * so two jobs in one session cannot read each other's counts. Query listeners are called from
- * Spark's listener bus after the action returns; {@code SparkContext.listenerBus().waitUntilEmpty}
- * (Spark internal API, stable across 3.x, pinned with the Spark version) lets {@link #get} wait for
- * them.
+ * metrics that never come when the optimizer removed the observed node (SPARK-54620), so this class
+ * works around that bug: it collects the metrics itself and fails with a message instead of
+ * hanging. Once the fix is in the Spark that EMR ships, {@code Observation} replaces this class.
+ * Names are made unique per instance, so two jobs in one session cannot read each other's counts.
+ * Query listeners are called from Spark's listener bus after the action returns; {@link
+ * SparkInternals#awaitListenerBus} (Spark-internal API) lets {@link #get} wait for them.
  */
 public final class ObservedMetrics implements QueryExecutionListener, AutoCloseable {
 
@@ -60,7 +61,7 @@ public final class ObservedMetrics implements QueryExecutionListener, AutoClosea
   /** The observed aggregates, in the order given to {@link #observe}, after an action ran them. */
   public Row get(String name) {
     try {
-      spark.sparkContext().listenerBus().waitUntilEmpty(LISTENER_WAIT_MS);
+      SparkInternals.awaitListenerBus(spark.sparkContext(), LISTENER_WAIT_MS);
     } catch (TimeoutException e) {
       // fall through: the metrics may still have arrived
     }

@@ -53,8 +53,8 @@ public final class EventRecordParser {
   // costs a thread-local lookup each time, which showed in profiles of Spark's task threads.
   private final JsonFactory factory = new SingleThreadFactory();
   private final JsonValues values = new JsonValues();
-  private final PinpointFields pinpoint = new PinpointFields(values);
-  private final SesFields ses = new SesFields(values);
+  private final PinpointFields pinpoint;
+  private final SesFields ses;
 
   // Result of the last record; reused to avoid per-record allocation of a holder.
   private Source source;
@@ -74,6 +74,8 @@ public final class EventRecordParser {
   public EventRecordParser(EventTypeFilter types, MachineOpenClassifier machineOpens) {
     this.types = types;
     this.machineOpens = machineOpens;
+    this.pinpoint = new PinpointFields(values, machineOpens.needsIpAddress());
+    this.ses = new SesFields(values, machineOpens.needsIpAddress());
   }
 
   /** The source of the last record (also set for ignored and some bad records). */

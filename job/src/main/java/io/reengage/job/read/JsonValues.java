@@ -64,6 +64,29 @@ final class JsonValues {
     return null;
   }
 
+  /**
+   * {@code expected} when the value is exactly that string, else null; compared in the parser's own
+   * buffer, so the user agents of millions of opens cost no String each. Any other value is
+   * skipped.
+   */
+  static String ifExactly(JsonParser p, JsonToken v, String expected) throws IOException {
+    if (v != JsonToken.VALUE_STRING) {
+      p.skipChildren();
+      return null;
+    }
+    if (p.getTextLength() != expected.length()) {
+      return null;
+    }
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    for (int i = 0; i < expected.length(); i++) {
+      if (chars[offset + i] != expected.charAt(i)) {
+        return null;
+      }
+    }
+    return expected;
+  }
+
   /** Fails on an object that ends early, so a truncated record is bad rather than half read. */
   static void expectEndObject(JsonToken t) throws IOException {
     if (t != JsonToken.END_OBJECT) {

@@ -32,13 +32,20 @@ final class PinpointFields {
   String[] destination;
   boolean destinationWrong;
 
+  /** The open's user agent when it is exactly the proxy's; null otherwise. */
   String userAgent;
+
   String ipAddress;
 
   private final JsonValues values;
+  private final boolean readIpAddress;
 
-  PinpointFields(JsonValues values) {
+  /**
+   * @param readIpAddress read the open's IP address (only a classifier with IP ranges needs it)
+   */
+  PinpointFields(JsonValues values, boolean readIpAddress) {
     this.values = values;
+    this.readIpAddress = readIpAddress;
   }
 
   void reset() {
@@ -167,11 +174,19 @@ final class PinpointFields {
       String name = p.currentName();
       JsonToken child = p.nextToken();
       switch (name) {
-        case "user_agent" -> userAgent = JsonValues.optionalString(p, child);
-        case "ip_address" -> ipAddress = JsonValues.optionalString(p, child);
+        // Only the proxy's exact user agent can make a machine open; any other is not kept.
+        case "user_agent" ->
+            userAgent = JsonValues.ifExactly(p, child, MachineOpenClassifier.PROXY_USER_AGENT);
+        case "ip_address" ->
+            ipAddress = readIpAddress ? JsonValues.optionalString(p, child) : skipped(p);
         default -> p.skipChildren();
       }
     }
     JsonValues.expectEndObject(t);
+  }
+
+  private static String skipped(JsonParser p) throws IOException {
+    p.skipChildren();
+    return null;
   }
 }

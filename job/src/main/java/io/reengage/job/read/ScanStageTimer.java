@@ -1,5 +1,6 @@
 package io.reengage.job.read;
 
+import io.reengage.job.spark.internal.SparkInternals;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -63,7 +64,7 @@ public final class ScanStageTimer extends SparkListener implements AutoCloseable
    */
   public long millis() {
     try {
-      context.listenerBus().waitUntilEmpty(LISTENER_WAIT_MS);
+      SparkInternals.awaitListenerBus(context, LISTENER_WAIT_MS);
     } catch (java.util.concurrent.TimeoutException e) {
       // a busy bus: report what has arrived rather than hold the run up for a timing
     }

@@ -42,9 +42,14 @@ final class SesFields {
   final EventObject click = new EventObject();
 
   private final JsonValues values;
+  private final boolean readIpAddress;
 
-  SesFields(JsonValues values) {
+  /**
+   * @param readIpAddress read the open's IP address (only a classifier with IP ranges needs it)
+   */
+  SesFields(JsonValues values, boolean readIpAddress) {
     this.values = values;
+    this.readIpAddress = readIpAddress;
   }
 
   /** The time and details of one event object ({@code delivery}, {@code open} or {@code click}). */
@@ -165,9 +170,19 @@ final class SesFields {
             p.skipChildren();
           }
         }
-        case "userAgent" -> into.userAgent = details(p, child, openDetails);
-        case "ipAddress" -> into.ipAddress = details(p, child, openDetails);
-        case "isBotEvent" -> into.isBotEvent = details(p, child, openDetails);
+        // Only the proxy's exact user agent, or "Likely", can make a machine open; other values
+        // are not kept, so they cost no String.
+        case "userAgent" ->
+            into.userAgent =
+                openDetails
+                    ? JsonValues.ifExactly(p, child, MachineOpenClassifier.PROXY_USER_AGENT)
+                    : details(p, child, false);
+        case "ipAddress" -> into.ipAddress = details(p, child, openDetails && readIpAddress);
+        case "isBotEvent" ->
+            into.isBotEvent =
+                openDetails
+                    ? JsonValues.ifExactly(p, child, MachineOpenClassifier.BOT_EVENT_LIKELY)
+                    : details(p, child, false);
         default -> p.skipChildren();
       }
     }

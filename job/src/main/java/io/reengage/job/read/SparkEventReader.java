@@ -1,5 +1,6 @@
 package io.reengage.job.read;
 
+import io.reengage.job.spark.internal.SparkInternals;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * the public {@code createDataFrame(JavaRDD<Row>, schema)} would convert every row from the
  * external form again, and at millions of events that conversion costs as much as the parsing. The
  * entry point for internal rows, {@code SparkSession.internalCreateDataFrame}, is Spark-internal
- * API; it is stable across 3.x and the Spark version is pinned (see the parent pom), and every
- * reader test exercises it.
+ * API, called through {@link SparkInternals} (which says what replaces it in Spark 4); every reader
+ * test exercises it.
  */
 public final class SparkEventReader {
 
@@ -52,6 +52,36 @@ public final class SparkEventReader {
 
   /** The lazily read events and the counts that fill in as Spark evaluates them. */
   public record EventRead(Dataset<Row> events, ReadCountsAccumulator counts) {}
+
+  /**
+   * The events of several roots (each read on its own, so each keeps its own counts) as one
+   * Dataset.
+   */
+  public record RootsRead(Dataset<Row> events, List<ReadCountsAccumulator> perRoot) {
+
+    /** The counts of every root added up; complete once Spark has evaluated the events. */
+    public ReadCounts total() {
+      ReadCounts total = new ReadCounts();
+      perRoot.forEach(c -> total.add(c.value()));
+      return total;
+    }
+  }
+
+  /** Reads the files of each root (in the order given) into one Dataset. */
+  public static RootsRead readRoots(
+      SparkSession spark, List<List<EventFile>> roots, ReadFilter filter) {
+    Dataset<Row> events = null;
+    List<ReadCountsAccumulator> counts = new ArrayList<>();
+    for (List<EventFile> files : roots) {
+      EventRead read = read(spark, files, filter);
+      counts.add(read.counts());
+      events = events == null ? read.events() : events.union(read.events());
+    }
+    if (events == null) {
+      events = read(spark, List.of(), filter).events();
+    }
+    return new RootsRead(events, counts);
+  }
 
   private SparkEventReader() {}
 
@@ -66,7 +96,7 @@ public final class SparkEventReader {
     JavaRDD<InternalRow> rows = splits.flatMap(new ReadGroup(conf, filter, counts));
     rows.setName(RDD_NAME);
     return new EventRead(
-        spark.internalCreateDataFrame(rows.rdd(), EventColumns.SCHEMA, false), counts);
+        SparkInternals.dataFrameOf(spark, rows.rdd(), EventColumns.SCHEMA), counts);
   }
 
   static int groupCount(List<EventFile> files, int parallelism) {
@@ -180,9 +210,7 @@ public final class SparkEventReader {
     private final ArrayDeque<InternalRow> pending = new ArrayDeque<>();
     private final EventFileReader.EventSink sink =
         (type, ts, destination, machineOpen) ->
-            pending.add(
-                new GenericInternalRow(
-                    new Object[] {eventType(type), ts, array(destination), machineOpen}));
+            pending.add(SparkInternals.row(eventType(type), ts, array(destination), machineOpen));
 
     /** The few event types, encoded once per task instead of once per event. */
     private final java.util.Map<String, UTF8String> eventTypes = new java.util.HashMap<>();
@@ -231,18 +259,18 @@ public final class SparkEventReader {
     }
 
     private UTF8String eventType(String type) {
-      return eventTypes.computeIfAbsent(type, UTF8String::fromString);
+      return eventTypes.computeIfAbsent(type, SparkInternals::string);
     }
 
-    private static GenericArrayData array(String[] destination) {
+    private static ArrayData array(String[] destination) {
       if (destination == null) {
         return null;
       }
       Object[] elements = new Object[destination.length];
       for (int i = 0; i < destination.length; i++) {
-        elements[i] = destination[i] == null ? null : UTF8String.fromString(destination[i]);
+        elements[i] = destination[i] == null ? null : SparkInternals.string(destination[i]);
       }
-      return new GenericArrayData(elements);
+      return SparkInternals.stringArray(elements);
     }
 
     @Override

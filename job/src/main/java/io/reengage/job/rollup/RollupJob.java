@@ -5,10 +5,12 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 
 import io.reengage.job.common.ReengageException;
+import io.reengage.job.machineopen.MachineOpenClassification;
 import io.reengage.job.read.EventColumns;
 import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
 import io.reengage.job.read.SparkEventReader;
+import io.reengage.job.rules.EngagementTypes;
 import io.reengage.job.rules.RuleParameters;
 import java.io.IOException;
 import java.time.Clock;
@@ -51,6 +53,7 @@ public final class RollupJob {
   private final SparkSession spark;
   private final RollupSettings settings;
   private final Clock clock;
+  private MachineOpenClassification machineOpens;
 
   public RollupJob(SparkSession spark, RollupSettings settings, Clock clock) {
     this.spark = spark;
@@ -60,8 +63,11 @@ public final class RollupJob {
 
   public Result run() {
     checkSettled();
+    machineOpens =
+        MachineOpenClassification.load(
+            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
     RollupStore store = openStore();
-    RuleParameters types = typesOnly();
+    EngagementTypes types = typesOnly();
     long start = System.nanoTime();
     List<RollupPlan.DayRange> chunks = chunks(daysToDo(store));
     long totalDays =
@@ -104,7 +110,7 @@ public final class RollupJob {
     Map<YearMonth, MonthMarker> compacted;
     try {
       for (DayMarker day : store.completeDays(first.atDay(1), last.atEndOfMonth()).values()) {
-        if (day.usableFor(settings.engagementTypes())) {
+        if (day.usableFor(settings.engagementTypes(), machineOpens.id())) {
           daysByMonth.computeIfAbsent(YearMonth.from(day.date()), m -> new ArrayList<>()).add(day);
         }
       }
@@ -209,7 +215,7 @@ public final class RollupJob {
     LocalDate open = null;
     for (LocalDate d = settings.from(); !d.isAfter(settings.to()); d = d.plusDays(1)) {
       DayMarker m = complete.get(d);
-      boolean done = m != null && m.usableFor(settings.engagementTypes());
+      boolean done = m != null && m.usableFor(settings.engagementTypes(), machineOpens.id());
       if (!done && open == null) {
         open = d;
       } else if (done && open != null) {
@@ -237,21 +243,27 @@ public final class RollupJob {
   private record ChunkResult(ReadCounts read, long rows) {}
 
   private ChunkResult rollUpChunk(
-      RollupStore store, RuleParameters types, LocalDate first, LocalDate last) {
+      RollupStore store, EngagementTypes types, LocalDate first, LocalDate last) {
     long fromMs = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     long untilMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    List<io.reengage.job.read.EventFile> files = list(fromMs, untilMs);
-    SparkEventReader.EventRead read =
-        SparkEventReader.read(spark, files, new ReadFilter(types.countedTypes(), fromMs, untilMs));
+    List<List<io.reengage.job.read.EventFile>> files = list(fromMs, untilMs);
+    SparkEventReader.RootsRead read =
+        SparkEventReader.readRoots(
+            spark,
+            files,
+            new ReadFilter(types.counted(), fromMs, untilMs, machineOpens.classifier()));
     Dataset<Row> events =
         RollupRules.countedEvents(read.events(), types).persist(StorageLevel.MEMORY_AND_DISK());
     Path staging = null;
     try {
-      Map<LocalDate, long[]> eventCounts = eventCountsByDay(events);
-      ReadCounts counts = read.counts().value();
+      Map<LocalDate, DayMarker.EventCounts> eventCounts = eventCountsByDay(events);
+      for (int i = 0; i < files.size(); i++) {
+        read.perRoot().get(i).value().checkStorage(settings.eventsUris().get(i));
+      }
+      ReadCounts counts = read.total();
       checkBadRecords(counts, first, last);
       staging = store.newStaging();
-      Dataset<Row> daily = RollupRules.dailyAggregates(events, types);
+      Dataset<Row> daily = RollupRules.dailyAggregates(events);
       // One task per day: one Parquet file per day, whatever the shuffle partitioning was.
       daily
           .repartition(col(RollupRules.DAY))
@@ -263,22 +275,16 @@ public final class RollupJob {
       List<DayMarker> markers = new ArrayList<>();
       long rows = 0;
       for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-        long[] c = eventCounts.getOrDefault(d, new long[4]);
         long dayRows = rowsByDay.getOrDefault(d, 0L);
         rows += dayRows;
         markers.add(
-            new DayMarker(
-                DayMarker.FORMAT_VERSION,
-                d.toString(),
-                settings.engagementTypes().stream().sorted().toList(),
+            DayMarker.of(
+                d,
+                types.sorted(),
                 settings.lateArrivalHours(),
                 dayRows,
-                c[0],
-                c[1],
-                c[2],
-                c[3],
-                0,
-                List.of()));
+                machineOpens.id(),
+                eventCounts.getOrDefault(d, DayMarker.EventCounts.NONE)));
       }
       store.publish(staging, markers);
       staging = null;
@@ -300,7 +306,7 @@ public final class RollupJob {
   }
 
   /** Per day: delivered events in the first second, delivered after it, engagement likewise. */
-  private static Map<LocalDate, long[]> eventCountsByDay(Dataset<Row> events) {
+  private static Map<LocalDate, DayMarker.EventCounts> eventCountsByDay(Dataset<Row> events) {
     String ts = EventColumns.ARRIVAL_TIMESTAMP;
     List<Row> rows =
         events
@@ -309,14 +315,17 @@ public final class RollupJob {
                     .as("d"),
                 expr("pmod(" + ts + ", 86400000) < 1000").as("first"),
                 expr(EventColumns.EVENT_TYPE + " = '" + RuleParameters.DELIVERED + "'")
-                    .as("delivered"))
+                    .as("delivered"),
+                col(EventColumns.MACHINE_OPEN))
             .agg(count("*"))
             .collectAsList();
-    Map<LocalDate, long[]> byDay = new HashMap<>();
+    // Per day: delivered, engagement and machine-open events, each split at the first second.
+    Map<LocalDate, DayMarker.EventCounts> byDay = new HashMap<>();
     for (Row r : rows) {
-      long[] c = byDay.computeIfAbsent(r.getDate(0).toLocalDate(), k -> new long[4]);
-      int index = (r.getBoolean(2) ? 0 : 2) + (r.getBoolean(1) ? 0 : 1);
-      c[index] += r.getLong(3);
+      byDay.merge(
+          r.getDate(0).toLocalDate(),
+          DayMarker.EventCounts.of(r.getBoolean(2), r.getBoolean(1), r.getBoolean(3), r.getLong(4)),
+          DayMarker.EventCounts::plus);
     }
     return byDay;
   }
@@ -339,16 +348,22 @@ public final class RollupJob {
     return rows;
   }
 
-  private List<io.reengage.job.read.EventFile> list(long fromMs, long untilMs) {
-    return io.reengage.job.read.EventInputs.list(
-            spark.sparkContext().hadoopConfiguration(),
-            settings.eventsUri(),
-            settings.layout(),
-            settings.lateArrivalHours(),
-            List.of(
-                new io.reengage.job.read.EventInputs.Range(
-                    Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(untilMs))))
-        .files();
+  /** The files of each root, in the order of --events, each root with its own layout. */
+  private List<List<io.reengage.job.read.EventFile>> list(long fromMs, long untilMs) {
+    List<List<io.reengage.job.read.EventFile>> roots = new ArrayList<>();
+    for (String root : settings.eventsUris()) {
+      roots.add(
+          io.reengage.job.read.EventInputs.list(
+                  spark.sparkContext().hadoopConfiguration(),
+                  root,
+                  settings.layout(),
+                  settings.lateArrivalHours(),
+                  List.of(
+                      new io.reengage.job.read.EventInputs.Range(
+                          Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(untilMs))))
+              .files());
+    }
+    return roots;
   }
 
   private RollupStore openStore() {
@@ -386,15 +401,14 @@ public final class RollupJob {
   }
 
   private void checkBadRecords(ReadCounts counts, LocalDate first, LocalDate last) {
-    counts.checkStorage(settings.eventsUri());
     if (counts.badFraction() > settings.maxBadFraction()) {
       throw new ReengageException(
           String.format(
-              "Too many bad records for %s..%s in --events %s: %d of %d are not valid Pinpoint events, above"
+              "Too many bad records for %s..%s in --events %s: %d of %d are not valid Pinpoint or SES events, above"
                   + " --max-bad-fraction %s (fix the input, or raise --max-bad-fraction); days before %s are rolled up",
               first,
               last,
-              settings.eventsUri(),
+              String.join(", ", settings.eventsUris()),
               counts.badRecords,
               counts.records,
               settings.maxBadFraction(),
@@ -402,9 +416,9 @@ public final class RollupJob {
     }
   }
 
-  private RuleParameters typesOnly() {
-    // Only the event types matter for daily aggregates; windows are applied when days are combined.
-    return new RuleParameters(settings.to(), 0, 0, 1, settings.engagementTypes(), Long.MAX_VALUE);
+  /** Only the event types matter for daily aggregates; windows apply when days are combined. */
+  private EngagementTypes typesOnly() {
+    return new EngagementTypes(settings.engagementTypes());
   }
 
   private static void logProgress(long done, long total, long startNanos, ReadCounts read) {

@@ -13,9 +13,9 @@ import java.util.Map;
  *
  * <p>A rollup answers for a day only when the day is complete (marked), lies inside the windows,
  * ends at or before {@code until} (a later or partial day would include events the bound excludes),
- * and was computed for the same engagement types. Every other day of the windows is read raw:
- * recent days not rolled up yet, missing days, and the day holding {@code until} when it is not a
- * midnight.
+ * and was computed for the same engagement types and machine-open classification. Every other day
+ * of the windows is read raw: recent days not rolled up yet, missing days, and the day holding
+ * {@code until} when it is not a midnight.
  */
 public record RollupPlan(
     List<LocalDate> rollupDays,
@@ -23,6 +23,7 @@ public record RollupPlan(
     List<DayRange> rawRanges,
     long rollupDeliveredEvents,
     long rollupEngagementEvents,
+    long rollupMachineOpens,
     long rollupBytes) {
 
   /** An inclusive range of days. */
@@ -33,7 +34,8 @@ public record RollupPlan(
     }
   }
 
-  public static RollupPlan of(RuleParameters p, Map<LocalDate, DayMarker> available) {
+  public static RollupPlan of(
+      RuleParameters p, Map<LocalDate, DayMarker> available, String machineOpenClassification) {
     LocalDate firstDay = min(p.deliveredStartDate(), p.engagementStartDate());
     Instant until = Instant.ofEpochMilli(p.untilMillis());
     LocalDate untilDay = LocalDate.ofInstant(until.minusMillis(1), ZoneOffset.UTC);
@@ -46,12 +48,15 @@ public record RollupPlan(
     List<DayRange> raw = new ArrayList<>();
     long delivered = 0;
     long engagement = 0;
+    long machine = 0;
     long bytes = 0;
     LocalDate rawStart = null;
     for (LocalDate d = firstDay; !d.isAfter(untilDay); d = d.plusDays(1)) {
       DayMarker m = available.get(d);
       boolean fromRollup =
-          m != null && !d.isAfter(lastWholeDay) && m.usableFor(p.engagementTypes());
+          m != null
+              && !d.isAfter(lastWholeDay)
+              && m.usableFor(p.engagementTypes(), machineOpenClassification);
       if (fromRollup) {
         rollupDays.add(d);
         markers.add(m);
@@ -65,6 +70,8 @@ public record RollupPlan(
                 p.engagementStartDate(),
                 m.engagementEventsFirstSecond(),
                 m.engagementEventsRest());
+        machine +=
+            inWindow(d, p.engagementStartDate(), m.machineOpensFirstSecond(), m.machineOpensRest());
         if (rawStart != null) {
           raw.add(new DayRange(rawStart, d.minusDays(1)));
           rawStart = null;
@@ -82,6 +89,7 @@ public record RollupPlan(
         List.copyOf(raw),
         delivered,
         engagement,
+        machine,
         bytes);
   }
 

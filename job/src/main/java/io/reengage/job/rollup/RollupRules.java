@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.reengage.job.rules.EngagementTypes;
+import io.reengage.job.rules.MachineOpenMode;
 import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.rules.UnengagedRules;
 import org.apache.spark.sql.Column;
@@ -28,6 +30,10 @@ import org.apache.spark.sql.Row;
  * second and rest, and a window that starts on a day takes only that day's rest. Counts add up and
  * minima and maxima combine, so every attribute of rule 5 is rebuilt exactly from the parts.
  *
+ * <p>Machine opens: each part also keeps the engagement rows and latest engagement as if machine
+ * opens had been dropped before rule 3 (see {@link UnengagedRules#distinctRows}), so one rollup
+ * serves {@code --machine-opens count} and {@code ignore}.
+ *
  * <p>Days are UTC days of non-negative epoch milliseconds (1970 onwards), where truncating and
  * flooring division agree.
  */
@@ -37,6 +43,9 @@ public final class RollupRules {
   public static final String FIRST_SECOND = "first_second";
   public static final String DELIVERED_COUNT = "delivered_count";
   public static final String ENGAGEMENT_COUNT = "engagement_count";
+
+  /** Engagement rows that would exist had machine opens been dropped before rule 3. */
+  public static final String NON_MACHINE_ENGAGEMENT_COUNT = "non_machine_engagement_count";
 
   static final long DAY_MS = 86_400_000L;
 
@@ -50,6 +59,10 @@ public final class RollupRules {
           .add(UnengagedRules.MAX_DELIVERED, org.apache.spark.sql.types.DataTypes.LongType)
           .add(ENGAGEMENT_COUNT, org.apache.spark.sql.types.DataTypes.LongType)
           .add(UnengagedRules.LAST_ENGAGEMENT, org.apache.spark.sql.types.DataTypes.LongType)
+          .add(NON_MACHINE_ENGAGEMENT_COUNT, org.apache.spark.sql.types.DataTypes.LongType)
+          .add(
+              UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS,
+              org.apache.spark.sql.types.DataTypes.LongType)
           .add(DAY, org.apache.spark.sql.types.DataTypes.DateType);
 
   /** The epoch day (UTC) of an epoch-millisecond column, as a SQL expression. */
@@ -75,8 +88,8 @@ public final class RollupRules {
    * are kept so that a later run can count them. {@code events} must already be limited to the
    * counted types (see {@link #countedEvents}) and to whole days.
    */
-  public static Dataset<Row> dailyAggregates(Dataset<Row> events, RuleParameters types) {
-    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(events, types));
+  public static Dataset<Row> dailyAggregates(Dataset<Row> events) {
+    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(events));
     return partials(
         flat.withColumn(
                 TS,
@@ -99,31 +112,47 @@ public final class RollupRules {
         min(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MIN_DELIVERED),
         max(col(UnengagedRules.DELIVERED_TIMESTAMP)).as(UnengagedRules.MAX_DELIVERED),
         count(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(ENGAGEMENT_COUNT),
-        max(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(UnengagedRules.LAST_ENGAGEMENT));
+        max(col(UnengagedRules.ENGAGEMENT_TIMESTAMP)).as(UnengagedRules.LAST_ENGAGEMENT),
+        count(col(UnengagedRules.NON_MACHINE_ENGAGEMENT_TIMESTAMP))
+            .as(NON_MACHINE_ENGAGEMENT_COUNT),
+        max(col(UnengagedRules.NON_MACHINE_ENGAGEMENT_TIMESTAMP))
+            .as(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
   }
 
-  /** Delivered events and the engagement types of {@code p}, whatever their time. */
-  public static Dataset<Row> countedEvents(Dataset<Row> events, RuleParameters p) {
+  /** Delivered events and the given engagement types, whatever their time. */
+  public static Dataset<Row> countedEvents(Dataset<Row> events, EngagementTypes types) {
     return events.where(
-        col(io.reengage.job.read.EventColumns.EVENT_TYPE).isin(p.countedTypes().toArray()));
+        col(io.reengage.job.read.EventColumns.EVENT_TYPE).isin(types.counted().toArray()));
   }
 
   /**
    * Daily aggregates limited to the windows of {@code p}, one partial row per (day part, address):
    * a part before a window's start day contributes nothing of that kind, the start day's first
    * second contributes nothing of that kind, and later parts contribute everything. The {@code
-   * until} bound is the caller's: it only passes days that end at or before it.
+   * until} bound is the caller's: it only passes days that end at or before it. Under {@code
+   * ignore}, the engagement columns are those without machine opens, as if they had been dropped
+   * before rule 3.
    */
-  public static Dataset<Row> windowedPartials(Dataset<Row> daily, RuleParameters p) {
+  public static Dataset<Row> windowedPartials(
+      Dataset<Row> daily, RuleParameters p, MachineOpenMode mode) {
     Column deliveredIn = partInWindow(p.deliveredStartDate().toString());
     Column engagementIn = partInWindow(p.engagementStartDate().toString());
+    boolean ignore = mode == MachineOpenMode.IGNORE;
+    Column engagements = col(ignore ? NON_MACHINE_ENGAGEMENT_COUNT : ENGAGEMENT_COUNT);
+    Column last =
+        col(
+            ignore
+                ? UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS
+                : UnengagedRules.LAST_ENGAGEMENT);
     return daily.select(
         col(UnengagedRules.ADDRESS),
         when(deliveredIn, col(DELIVERED_COUNT)).otherwise(lit(0L)).as(DELIVERED_COUNT),
         when(deliveredIn, col(UnengagedRules.MIN_DELIVERED)).as(UnengagedRules.MIN_DELIVERED),
         when(deliveredIn, col(UnengagedRules.MAX_DELIVERED)).as(UnengagedRules.MAX_DELIVERED),
-        when(engagementIn, col(ENGAGEMENT_COUNT)).otherwise(lit(0L)).as(ENGAGEMENT_COUNT),
-        when(engagementIn, col(UnengagedRules.LAST_ENGAGEMENT)).as(UnengagedRules.LAST_ENGAGEMENT));
+        when(engagementIn, engagements).otherwise(lit(0L)).as(ENGAGEMENT_COUNT),
+        when(engagementIn, last).as(UnengagedRules.LAST_ENGAGEMENT),
+        when(engagementIn, col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS))
+            .as(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
   }
 
   private static Column partInWindow(String startDay) {
@@ -134,12 +163,20 @@ public final class RollupRules {
   }
 
   /**
-   * Partial rows for raw events that already passed {@link UnengagedRules#inWindows}: the same
-   * columns as {@link #windowedPartials}, one row per address.
+   * Partial rows for raw events that already passed {@link UnengagedRules#inWindows} (and {@link
+   * UnengagedRules#forMode}): the same columns as {@link #windowedPartials}, one row per address.
    */
   public static Dataset<Row> rawPartials(Dataset<Row> windowed, RuleParameters p) {
-    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(windowed, p));
-    return partials(flat.groupBy(col(UnengagedRules.ADDRESS)));
+    Dataset<Row> flat = UnengagedRules.flatten(UnengagedRules.distinctRows(windowed));
+    return partials(flat.groupBy(col(UnengagedRules.ADDRESS)))
+        .select(
+            col(UnengagedRules.ADDRESS),
+            col(DELIVERED_COUNT),
+            col(UnengagedRules.MIN_DELIVERED),
+            col(UnengagedRules.MAX_DELIVERED),
+            col(ENGAGEMENT_COUNT),
+            col(UnengagedRules.LAST_ENGAGEMENT),
+            col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
   }
 
   /**
@@ -148,10 +185,10 @@ public final class RollupRules {
    * of the rolled-up days ({@code null} when there are none).
    */
   public static Dataset<Row> perAddressWithRollups(
-      Dataset<Row> rawWindowed, Dataset<Row> rolledUpDays, RuleParameters p) {
+      Dataset<Row> rawWindowed, Dataset<Row> rolledUpDays, RuleParameters p, MachineOpenMode mode) {
     Dataset<Row> partials = rawPartials(rawWindowed, p);
     if (rolledUpDays != null) {
-      partials = partials.unionByName(windowedPartials(rolledUpDays, p));
+      partials = partials.unionByName(windowedPartials(rolledUpDays, p, mode));
     }
     return combine(partials);
   }
@@ -170,6 +207,8 @@ public final class RollupRules {
             min(col(UnengagedRules.MIN_DELIVERED)).as(UnengagedRules.MIN_DELIVERED),
             max(col(UnengagedRules.LAST_ENGAGEMENT)).as(UnengagedRules.LAST_ENGAGEMENT),
             sum(col(DELIVERED_COUNT)).as(UnengagedRules.NUM_DELIVERED),
+            max(col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS))
+                .as(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS),
             sum(col(ENGAGEMENT_COUNT)).as(ENGAGEMENT_COUNT))
         .where(col(UnengagedRules.NUM_DELIVERED).plus(col(ENGAGEMENT_COUNT)).gt(lit(0L)));
   }

@@ -1,7 +1,9 @@
 package io.reengage.job.rollup;
 
+import io.reengage.job.machineopen.MachineOpenSettings;
 import io.reengage.job.read.FolderLayout;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,9 +14,11 @@ import java.util.Set;
  *     know the feed is complete)
  * @param skipComplete leave days that already have a complete rollup for the same engagement types
  *     alone (the daily workflow rolls up only what is new)
+ * @param machineOpens the IP list decides which opens the rollups hold as machine opens; the mode
+ *     does not matter, as rollups keep what both modes need
  */
 public record RollupSettings(
-    String eventsUri,
+    List<String> eventsUris,
     String rollupsUri,
     LocalDate from,
     LocalDate to,
@@ -24,7 +28,8 @@ public record RollupSettings(
     double maxBadFraction,
     int chunkDays,
     boolean allowUnsettled,
-    boolean skipComplete) {
+    boolean skipComplete,
+    MachineOpenSettings machineOpens) {
 
   public static final int DEFAULT_CHUNK_DAYS = 31;
 
@@ -35,6 +40,7 @@ public record RollupSettings(
   }
 
   public RollupSettings {
+    eventsUris = io.reengage.job.segment.SegmentSettings.checkRoots(eventsUris);
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("Invalid range: --to " + to + " is before --from " + from);
     }
@@ -51,5 +57,8 @@ public record RollupSettings(
           "Invalid max-bad-fraction: " + maxBadFraction + " (must be between 0 and 1)");
     }
     engagementTypes = Set.copyOf(engagementTypes);
+    if (machineOpens == null) {
+      machineOpens = MachineOpenSettings.DEFAULTS;
+    }
   }
 }

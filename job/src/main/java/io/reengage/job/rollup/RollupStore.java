@@ -205,19 +205,7 @@ public final class RollupStore {
       fs.delete(target, true);
       Path staged = new Path(staging, DAY_PREFIX + day.day());
       WrittenFiles written = parquetFiles(staged);
-      DayMarker marker =
-          new DayMarker(
-              day.formatVersion(),
-              day.day(),
-              day.engagementTypes(),
-              day.lateArrivalHours(),
-              day.rows(),
-              day.deliveredEventsFirstSecond(),
-              day.deliveredEventsRest(),
-              day.engagementEventsFirstSecond(),
-              day.engagementEventsRest(),
-              written.bytes(),
-              written.names());
+      DayMarker marker = day.withFiles(written.bytes(), written.names());
       if (fs.exists(staged)) {
         if (!fs.rename(staged, target)) {
           throw new IOException("cannot move " + staged + " to " + target);

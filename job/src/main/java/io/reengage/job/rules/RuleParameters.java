@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -48,19 +47,12 @@ public record RuleParameters(
       throw new IllegalArgumentException(
           "Invalid min-delivered: " + minDelivered + " (must be at least 1)");
     }
-    checkEngagementTypes(engagementTypes);
-    engagementTypes = Set.copyOf(engagementTypes);
+    engagementTypes = new EngagementTypes(engagementTypes).engagement();
   }
 
-  /** Engagement types must be given and must not include the delivery type. */
-  public static void checkEngagementTypes(Set<String> engagementTypes) {
-    if (engagementTypes == null || engagementTypes.isEmpty()) {
-      throw new IllegalArgumentException("Invalid engagement types: none given");
-    }
-    if (engagementTypes.contains(DELIVERED)) {
-      throw new IllegalArgumentException(
-          "Invalid engagement types: " + DELIVERED + " is the delivery type, not an engagement");
-    }
+  /** The engagement types as a value of their own (all that a daily rollup depends on). */
+  public EngagementTypes types() {
+    return new EngagementTypes(engagementTypes);
   }
 
   private static void checkWindow(String name, int months) {
@@ -114,10 +106,7 @@ public record RuleParameters(
 
   /** Every event type the rules look at. */
   public Set<String> countedTypes() {
-    Set<String> types = new LinkedHashSet<>();
-    types.add(DELIVERED);
-    types.addAll(engagementTypes);
-    return types;
+    return types().counted();
   }
 
   /**

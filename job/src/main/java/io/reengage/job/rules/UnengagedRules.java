@@ -34,6 +34,17 @@ public final class UnengagedRules {
   public static final String LAST_ENGAGEMENT = "last_engagement";
   public static final String NUM_DELIVERED = "num_delivered";
 
+  /**
+   * Per DISTINCT engagement row: its timestamp when at least one of the events it stands for is not
+   * a machine open, else NULL. It is what the row would be had machine opens been dropped before
+   * rule 3.
+   */
+  public static final String NON_MACHINE_ENGAGEMENT_TIMESTAMP = "non_machine_engagement_timestamp";
+
+  /** Per address: {@link #LAST_ENGAGEMENT} as if machine opens had been dropped before rule 3. */
+  public static final String LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS =
+      "last_engagement_excluding_machine_opens";
+
   private UnengagedRules() {}
 
   /**
@@ -61,16 +72,51 @@ public final class UnengagedRules {
     }
   }
 
-  /** Every step from parsed events to the unengaged addresses with their attributes. */
+  /** Every step from parsed events to the unengaged addresses, machine opens counted. */
   public static Dataset<Row> unengaged(Dataset<Row> events, RuleParameters p) {
-    return unengaged(events, p, Observer.NONE);
+    return unengaged(events, p, MachineOpenMode.COUNT, Observer.NONE);
+  }
+
+  /** Every step from parsed events to the unengaged addresses, in the given machine-open mode. */
+  public static Dataset<Row> unengaged(
+      Dataset<Row> events, RuleParameters p, MachineOpenMode mode) {
+    return unengaged(events, p, mode, Observer.NONE);
   }
 
   /** {@link #unengaged(Dataset, RuleParameters)}, with the steps shown to {@code observer}. */
   public static Dataset<Row> unengaged(Dataset<Row> events, RuleParameters p, Observer observer) {
-    Dataset<Row> joined = distinctRows(observer.windowed(inWindows(events, p)), p);
+    return unengaged(events, p, MachineOpenMode.COUNT, observer);
+  }
+
+  /**
+   * Every step, in the given machine-open mode, with the steps shown to {@code observer}. The
+   * observer sees the windowed events before machine opens are dropped, so it can count them.
+   */
+  public static Dataset<Row> unengaged(
+      Dataset<Row> events, RuleParameters p, MachineOpenMode mode, Observer observer) {
+    return selectUnengaged(perAddress(events, p, mode, observer), p);
+  }
+
+  /** Rules 1 to 5: every usable address with its attributes, before rule 6 selects. */
+  public static Dataset<Row> perAddress(
+      Dataset<Row> events, RuleParameters p, MachineOpenMode mode, Observer observer) {
+    Dataset<Row> joined = distinctRows(forMode(observer.windowed(inWindows(events, p)), mode));
     Dataset<Row> flat = observer.flattened(flatten(joined));
-    return selectUnengaged(observer.perAddress(perAddress(usableAddresses(flat))), p);
+    return observer.perAddress(perAddress(usableAddresses(flat)));
+  }
+
+  /**
+   * Machine opens option (SPEC.md "Machine opens"): with {@code ignore}, events whose {@code
+   * machine_open} column is true are dropped here, before rule 3; with {@code count}, all are kept.
+   * The reader sets that column for opens only, so clicks always count.
+   */
+  public static Dataset<Row> forMode(Dataset<Row> events, MachineOpenMode mode) {
+    return mode == MachineOpenMode.IGNORE ? events.where(not(isMachineOpen())) : events;
+  }
+
+  /** True for an event the reader classified as a machine open. */
+  public static Column isMachineOpen() {
+    return col(EventColumns.MACHINE_OPEN);
   }
 
   /**
@@ -96,16 +142,23 @@ public final class UnengagedRules {
    * engagement rows {@code (destination, NULL, ts)}, which is DISTINCT. Equal arrays (same
    * elements, same order) with the same millisecond collapse to one row; an open and a click with
    * the same array and millisecond are one engagement row.
+   *
+   * <p>The DISTINCT is a grouping that also keeps {@link #NON_MACHINE_ENGAGEMENT_TIMESTAMP}: the
+   * row's timestamp if any of its events is not a machine open. The rows are exactly the query's;
+   * the extra column answers, in the same pass, what the row would be under {@code ignore} (it
+   * exists there only where that column is not NULL).
    */
-  public static Dataset<Row> distinctRows(Dataset<Row> windowed, RuleParameters p) {
+  public static Dataset<Row> distinctRows(Dataset<Row> windowed) {
     Column ts = col(EventColumns.ARRIVAL_TIMESTAMP);
     Column isDelivered = col(EventColumns.EVENT_TYPE).equalTo(lit(RuleParameters.DELIVERED));
     return windowed
         .select(
             col(EventColumns.DESTINATION),
             when(isDelivered, ts).as(DELIVERED_TIMESTAMP),
-            when(not(isDelivered), ts).as(ENGAGEMENT_TIMESTAMP))
-        .distinct();
+            when(not(isDelivered), ts).as(ENGAGEMENT_TIMESTAMP),
+            when(not(isDelivered).and(not(isMachineOpen())), ts).as("_non_machine"))
+        .groupBy(col(EventColumns.DESTINATION), col(DELIVERED_TIMESTAMP), col(ENGAGEMENT_TIMESTAMP))
+        .agg(max(col("_non_machine")).as(NON_MACHINE_ENGAGEMENT_TIMESTAMP));
   }
 
   /**
@@ -116,7 +169,8 @@ public final class UnengagedRules {
     return joined.select(
         explode(col(EventColumns.DESTINATION)).as(ADDRESS),
         col(DELIVERED_TIMESTAMP),
-        col(ENGAGEMENT_TIMESTAMP));
+        col(ENGAGEMENT_TIMESTAMP),
+        col(NON_MACHINE_ENGAGEMENT_TIMESTAMP));
   }
 
   /**
@@ -140,7 +194,8 @@ public final class UnengagedRules {
 
   /**
    * Rule 5: per address (exact, case-sensitive string), the latest and earliest delivery, the
-   * latest engagement, and the number of delivery rows.
+   * latest engagement, and the number of delivery rows; and the latest engagement that is not
+   * (only) machine opens, for the summary's {@code unengagedIgnoringMachineOpens}.
    */
   public static Dataset<Row> perAddress(Dataset<Row> flat) {
     return flat.groupBy(col(ADDRESS))
@@ -148,18 +203,47 @@ public final class UnengagedRules {
             max(col(DELIVERED_TIMESTAMP)).as(MAX_DELIVERED),
             min(col(DELIVERED_TIMESTAMP)).as(MIN_DELIVERED),
             max(col(ENGAGEMENT_TIMESTAMP)).as(LAST_ENGAGEMENT),
-            count(col(DELIVERED_TIMESTAMP)).as(NUM_DELIVERED));
+            count(col(DELIVERED_TIMESTAMP)).as(NUM_DELIVERED),
+            max(col(NON_MACHINE_ENGAGEMENT_TIMESTAMP)).as(LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
   }
 
   /**
    * Rule 6: no engagement in the window, first delivery (by its second) strictly before the start
-   * of the engagement window, and at least {@code minDelivered} deliveries.
+   * of the engagement window, and at least {@code minDelivered} deliveries. Returns the five
+   * columns of the import (address and rule 5's attributes).
    */
   public static Dataset<Row> selectUnengaged(Dataset<Row> perAddress, RuleParameters p) {
-    return perAddress.where(
-        col(LAST_ENGAGEMENT)
-            .isNull()
-            .and(expr(MIN_DELIVERED + " div 1000").lt(lit(p.engagementStartSeconds())))
-            .and(col(NUM_DELIVERED).geq(lit((long) p.minDelivered()))));
+    return importColumns(perAddress.where(unengagedCondition(p)));
+  }
+
+  /** The five columns of the import (address and rule 5's attributes), in the CSV's order. */
+  public static Dataset<Row> importColumns(Dataset<Row> perAddress) {
+    return perAddress.select(
+        col(ADDRESS),
+        col(MAX_DELIVERED),
+        col(MIN_DELIVERED),
+        col(LAST_ENGAGEMENT),
+        col(NUM_DELIVERED));
+  }
+
+  /** Rule 6 as a condition on the per-address columns of rule 5. */
+  public static Column unengagedCondition(RuleParameters p) {
+    return isUnengaged(col(LAST_ENGAGEMENT), p);
+  }
+
+  /**
+   * Rule 6 on a row of {@link #perAddress} as if machine opens had been ignored: true for the
+   * addresses the segment would hold under {@code --machine-opens ignore}. Under {@code ignore}
+   * itself it is rule 6.
+   */
+  public static Column unengagedIgnoringMachineOpens(RuleParameters p) {
+    return isUnengaged(col(LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS), p);
+  }
+
+  private static Column isUnengaged(Column lastEngagement, RuleParameters p) {
+    return lastEngagement
+        .isNull()
+        .and(expr(MIN_DELIVERED + " div 1000").lt(lit(p.engagementStartSeconds())))
+        .and(col(NUM_DELIVERED).geq(lit((long) p.minDelivered())));
   }
 }

@@ -14,6 +14,7 @@ import io.reengage.contract.summary.SummaryJson;
 import io.reengage.job.common.Filesystems;
 import io.reengage.job.common.ObservedMetrics;
 import io.reengage.job.common.ReengageException;
+import io.reengage.job.machineopen.MachineOpenClassification;
 import io.reengage.job.read.EventColumns;
 import io.reengage.job.read.EventFile;
 import io.reengage.job.read.EventInputs;
@@ -21,6 +22,8 @@ import io.reengage.job.read.ReadCounts;
 import io.reengage.job.read.ReadFilter;
 import io.reengage.job.read.ScanStageTimer;
 import io.reengage.job.read.SparkEventReader;
+import io.reengage.job.report.AddressDistributions;
+import io.reengage.job.report.ReportFile;
 import io.reengage.job.rollup.DayMarker;
 import io.reengage.job.rollup.MonthMarker;
 import io.reengage.job.rollup.RollupPlan;
@@ -68,6 +71,8 @@ public final class SegmentJob {
   private final SparkSession spark;
   private final SegmentSettings settings;
   private final RuleParameters rules;
+  private MachineOpenClassification machineOpens;
+  private final AddressDistributions distributions;
 
   /** Names of the counts observed during the job. */
   private static final String WINDOWED = "windowed-events";
@@ -79,24 +84,29 @@ public final class SegmentJob {
     this.spark = spark;
     this.settings = settings;
     this.rules = settings.rules();
+    this.distributions = new AddressDistributions(rules);
   }
 
   /**
-   * What the listing and the lazy plan of the rules found: the unengaged rows, the read whose
-   * counts fill in when the job's action runs, the parsed events for the cross-check (null without
-   * it) and the parts of the summary known before that action.
+   * What the listing and the lazy plan of the rules found: every address's row flagged by rule 6
+   * ({@link AddressDistributions#withUnengagedFlag}), the read whose counts fill in when the job's
+   * action runs, the parsed events for the cross-check (null without it) and the parts of the
+   * summary known before that action.
    */
   private record Planned(
-      Dataset<Row> unengaged,
-      SparkEventReader.EventRead read,
+      Dataset<Row> flagged,
+      SparkEventReader.RootsRead read,
       Dataset<Row> crossCheckInput,
-      Listing listing,
+      List<Listing> listings,
       long rollupDeliveredEvents,
       long rollupEngagementEvents,
+      long rollupMachineOpens,
       RunSummary.Rollups rollups) {}
 
-  /** What listing the event inputs found; empty when no raw day had to be listed. */
+  /** What listing one --events root found; empty when no raw day had to be listed. */
   private record Listing(String layout, int foldersListed) {}
+
+  private static final Listing NOT_LISTED = new Listing(null, 0);
 
   /** The CSV parts written to the staging folder. */
   private record Written(long files, long bytes, String importUri, long writeMs) {}
@@ -105,6 +115,10 @@ public final class SegmentJob {
   public RunSummary run() {
     long jobStart = System.nanoTime();
     spark.sparkContext().setJobDescription("reengage segment as-of " + rules.asOf());
+    // Read the IP list before anything else: a bad list fails the run before any event is read.
+    machineOpens =
+        MachineOpenClassification.load(
+            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
 
     OutputPublisher publisher = prepareOutput();
     boolean published = false;
@@ -118,16 +132,23 @@ public final class SegmentJob {
       // for the writer; the summary's counts are observed on the way instead of costing a cache and
       // a job each.
       t = System.nanoTime();
-      Dataset<Row> unengaged = planned.unengaged().persist(StorageLevel.MEMORY_AND_DISK());
+      // The cache holds every address flagged by rule 6, not only the segment, so that the
+      // report's domain counts are a small aggregate over it rather than a second read.
+      Dataset<Row> flagged = planned.flagged().persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> unengaged = AddressDistributions.unengagedOnly(flagged);
       try {
         long unengagedCount = unengaged.count();
         long aggregateMs = millisSince(t);
         long scanMs = scan.millis();
-        ReadCounts read = planned.read().counts().value();
+        ReadCounts read = planned.read().total();
         LOG.info("Read {}", describe(read, scanMs));
-        checkBadRecords(read);
+        checkBadRecords(planned.read());
         long addresses = observed.getLong(ADDRESSES, 0);
         long dropped = observed.getLong(DROPPED, 0);
+        t = System.nanoTime();
+        Map<String, Object> distributions =
+            this.distributions.collect(observed, flagged, addresses).toMap();
+        long distributionsMs = millisSince(t);
         Long crossCheckMs = null;
         if (settings.crossCheck()) {
           t = System.nanoTime();
@@ -141,7 +162,7 @@ public final class SegmentJob {
             dropped);
 
         Written written = writeImport(unengaged, unengagedCount, publisher);
-        RunSummary summary =
+        RunSummary.Builder builder =
             RunSummary.builder()
                 .asOf(rules.asOf().toString())
                 .until(Instant.ofEpochMilli(rules.untilMillis()).toString())
@@ -157,15 +178,10 @@ public final class SegmentJob {
                         rules.minDelivered(),
                         rules.engagementTypes().stream().sorted().toList(),
                         settings.maxBadFraction()))
-                .inputs(
-                    new RunSummary.Inputs(
-                        settings.eventsUri(),
-                        planned.listing().layout(),
-                        planned.listing().foldersListed(),
-                        read.files,
-                        read.bytes,
-                        read.unreadableFiles))
+                .inputs(inputs(planned))
                 .records(read.records)
+                .pinpointRecords(read.pinpointRecords)
+                .sesRecords(read.sesRecords)
                 .badRecords(read.badRecords)
                 .ignoredRecords(read.ignoredRecords)
                 .deliveredEvents(observed.getLong(WINDOWED, 0) + planned.rollupDeliveredEvents())
@@ -173,11 +189,20 @@ public final class SegmentJob {
                 .addresses(addresses)
                 .unengaged(unengagedCount)
                 .droppedAddresses(dropped)
+                .machineOpens(observed.getLong(WINDOWED, 2) + planned.rollupMachineOpens())
+                .unengagedIgnoringMachineOpens(observed.getLong(ADDRESSES, 1))
+                .machineOpenSettings(
+                    new RunSummary.MachineOpenSettings(
+                        mode().optionValue(),
+                        settings.machineOpens().ipListUri(),
+                        machineOpens.ipListPrefixes(),
+                        machineOpens.id()))
                 .outputFiles(written.files())
                 .outputBytes(written.bytes())
                 .importUri(written.importUri())
                 .crossCheck(new RunSummary.CrossCheck(settings.crossCheck(), 0))
                 .rollups(planned.rollups())
+                .distributions(distributions)
                 .timings(
                     new RunSummary.Timings(
                         listMs,
@@ -185,8 +210,9 @@ public final class SegmentJob {
                         scanMs,
                         crossCheckMs,
                         written.writeMs(),
-                        millisSince(jobStart)))
-                .build();
+                        millisSince(jobStart),
+                        distributionsMs));
+        RunSummary summary = ReportFile.stage(publisher, builder);
 
         t = System.nanoTime();
         publisher.publish(SummaryJson.write(summary));
@@ -199,7 +225,7 @@ public final class SegmentJob {
             millisSince(t));
         return summary;
       } finally {
-        unengaged.unpersist();
+        flagged.unpersist();
       }
     } catch (IOException e) {
       throw new ReengageException(
@@ -214,6 +240,27 @@ public final class SegmentJob {
         publisher.abandon();
       }
     }
+  }
+
+  /** One entry per --events root: what its listing found and what was read under it. */
+  private List<RunSummary.Input> inputs(Planned planned) {
+    List<RunSummary.Input> inputs = new ArrayList<>();
+    for (int i = 0; i < settings.eventsUris().size(); i++) {
+      Listing listing = planned.listings().get(i);
+      ReadCounts c = planned.read().perRoot().get(i).value();
+      inputs.add(
+          new RunSummary.Input(
+              settings.eventsUris().get(i),
+              listing.layout(),
+              listing.foldersListed(),
+              c.files,
+              c.bytes,
+              c.unreadableFiles,
+              c.records,
+              c.pinpointRecords,
+              c.sesRecords));
+    }
+    return inputs;
   }
 
   private static String startOf(LocalDate day) {
@@ -251,13 +298,17 @@ public final class SegmentJob {
   /** Every raw event of the windows, through the rules in the query's order. */
   private Planned fullScan(ObservedMetrics observed) {
     Instant first = Instant.ofEpochMilli(rules.earliestRelevantMillis());
-    EventInputs.Found found =
+    List<EventInputs.Found> found =
         listInputs(
             List.of(new EventInputs.Range(first, Instant.ofEpochMilli(rules.untilMillis()))));
-    SparkEventReader.EventRead read = readEvents(found.files());
+    SparkEventReader.RootsRead read = readEvents(found);
     Dataset<Row> events = cachedForCrossCheck(read.events());
-    Dataset<Row> unengaged = UnengagedRules.unengaged(events, rules, new Counts(observed));
-    return new Planned(unengaged, read, crossCheckInput(events), listing(found), 0, 0, null);
+    Dataset<Row> flagged =
+        AddressDistributions.withUnengagedFlag(
+            UnengagedRules.perAddress(
+                events, rules, mode(), new Counts(observed, rules, distributions)),
+            rules);
+    return new Planned(flagged, read, crossCheckInput(events), listings(found), 0, 0, 0, null);
   }
 
   /** Whole days from rollups, the rest of the windows from raw events; see {@link RollupPlan}. */
@@ -267,7 +318,9 @@ public final class SegmentJob {
     LocalDate firstDay = min(rules.deliveredStartDate(), rules.engagementStartDate());
     try {
       store = new RollupStore(settings.rollupsUri(), spark.sparkContext().hadoopConfiguration());
-      plan = RollupPlan.of(rules, store.completeDays(firstDay, rules.asOf().plusDays(1)));
+      plan =
+          RollupPlan.of(
+              rules, store.completeDays(firstDay, rules.asOf().plusDays(1)), machineOpens.id());
     } catch (IOException | RuntimeException e) {
       throw cannotReadRollups(e);
     }
@@ -282,20 +335,21 @@ public final class SegmentJob {
       Instant until = Instant.ofEpochMilli(rules.untilMillis());
       ranges.add(new EventInputs.Range(from.minusSeconds(1), to.isAfter(until) ? until : to));
     }
-    EventInputs.Found found = ranges.isEmpty() ? null : listInputs(ranges);
+    List<EventInputs.Found> found = ranges.isEmpty() ? null : listInputs(ranges);
 
-    SparkEventReader.EventRead read = readEvents(found == null ? List.of() : found.files());
+    SparkEventReader.RootsRead read = readEvents(found);
     Dataset<Row> events = cachedForCrossCheck(read.events());
     Dataset<Row> rawDays =
         events.where(
             expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP))
                 .isin(plan.rawEpochDays().toArray()));
-    Counts counts = new Counts(observed);
-    Dataset<Row> windowed = counts.windowed(UnengagedRules.inWindows(rawDays, rules));
+    Counts counts = new Counts(observed, rules, distributions);
+    Dataset<Row> windowed =
+        UnengagedRules.forMode(counts.windowed(UnengagedRules.inWindows(rawDays, rules)), mode());
     RolledUp rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan);
     Dataset<Row> combined =
         RollupRules.perAddressWithRollups(
-            windowed, rolledUp == null ? null : rolledUp.rows(), rules);
+            windowed, rolledUp == null ? null : rolledUp.rows(), rules, mode());
     combined =
         observed.observe(
             combined,
@@ -311,14 +365,16 @@ public final class SegmentJob {
                 col(UnengagedRules.MAX_DELIVERED),
                 col(UnengagedRules.MIN_DELIVERED),
                 col(UnengagedRules.LAST_ENGAGEMENT),
-                col(UnengagedRules.NUM_DELIVERED));
+                col(UnengagedRules.NUM_DELIVERED),
+                col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
     return new Planned(
-        UnengagedRules.selectUnengaged(counts.perAddress(perAddress), rules),
+        AddressDistributions.withUnengagedFlag(counts.perAddress(perAddress), rules),
         read,
         crossCheckInput(events),
-        found == null ? new Listing(null, 0) : listing(found),
+        listings(found),
         plan.rollupDeliveredEvents(),
         plan.rollupEngagementEvents(),
+        plan.rollupMachineOpens(),
         describe(plan, rolledUp));
   }
 
@@ -425,11 +481,22 @@ public final class SegmentJob {
   /** The daily rows of the rolled-up days, and where they came from. */
   private record RolledUp(Dataset<Row> rows, int compactedMonths, int compactedDays, long bytes) {}
 
-  /** The events of the files, lazily: nothing is read until the job's action. */
-  private SparkEventReader.EventRead readEvents(List<EventFile> files) {
+  /**
+   * The events of each root's files (none when nothing was listed), lazily: nothing is read until
+   * the job's action.
+   */
+  private SparkEventReader.RootsRead readEvents(List<EventInputs.Found> found) {
     ReadFilter filter =
-        new ReadFilter(rules.countedTypes(), rules.earliestRelevantMillis(), rules.untilMillis());
-    return SparkEventReader.read(spark, files, filter);
+        new ReadFilter(
+            rules.countedTypes(),
+            rules.earliestRelevantMillis(),
+            rules.untilMillis(),
+            machineOpens.classifier());
+    List<List<EventFile>> files = new ArrayList<>();
+    for (int i = 0; i < settings.eventsUris().size(); i++) {
+      files.add(found == null ? List.of() : found.get(i).files());
+    }
+    return SparkEventReader.readRoots(spark, files, filter);
   }
 
   /**
@@ -446,20 +513,30 @@ public final class SegmentJob {
 
   /**
    * The summary's counts, observed while the rules run: windowed events by type (delivered,
-   * engagement), unusable destination elements and addresses.
+   * engagement, machine opens, before machine opens are dropped under ignore), unusable destination
+   * elements, addresses, addresses unengaged were machine opens ignored, and the report's
+   * distributions.
    */
   private static final class Counts implements UnengagedRules.Observer {
     private final ObservedMetrics observed;
+    private final RuleParameters rules;
+    private final AddressDistributions distributions;
 
-    Counts(ObservedMetrics observed) {
+    Counts(ObservedMetrics observed, RuleParameters rules, AddressDistributions distributions) {
       this.observed = observed;
+      this.rules = rules;
+      this.distributions = distributions;
     }
 
     @Override
     public Dataset<Row> windowed(Dataset<Row> windowed) {
       Column delivered = col(EventColumns.EVENT_TYPE).equalTo(RuleParameters.DELIVERED);
       return observed.observe(
-          windowed, WINDOWED, count(when(delivered, 1)), count(when(not(delivered), 1)));
+          windowed,
+          WINDOWED,
+          count(when(delivered, 1)),
+          count(when(not(delivered), 1)),
+          count(when(UnengagedRules.isMachineOpen(), 1)));
     }
 
     /**
@@ -473,8 +550,18 @@ public final class SegmentJob {
 
     @Override
     public Dataset<Row> perAddress(Dataset<Row> perAddress) {
-      return observed.observe(perAddress, ADDRESSES, count(lit(1)));
+      return distributions.observe(
+          observed,
+          observed.observe(
+              perAddress,
+              ADDRESSES,
+              count(lit(1)),
+              count(when(UnengagedRules.unengagedIgnoringMachineOpens(rules), 1))));
     }
+  }
+
+  private io.reengage.job.rules.MachineOpenMode mode() {
+    return settings.machineOpens().mode();
   }
 
   private OutputPublisher prepareOutput() {
@@ -492,31 +579,45 @@ public final class SegmentJob {
     }
   }
 
-  /** The event files for the given arrival ranges. */
-  private EventInputs.Found listInputs(List<EventInputs.Range> ranges) {
-    EventInputs.Found found =
-        EventInputs.list(
-            spark.sparkContext().hadoopConfiguration(),
-            settings.eventsUri(),
-            settings.layout(),
-            settings.lateArrivalHours(),
-            ranges);
-    LOG.info(
-        "Reading {} files ({} MB) from {} month folders, layout {}",
-        found.files().size(),
-        found.bytes() >> 20,
-        found.foldersListed(),
-        listing(found).layout());
-    if (found.files().isEmpty()) {
-      LOG.warn(
-          "No event files under {} for the windows: the result will be empty",
-          settings.eventsUri());
+  /**
+   * The event files of each --events root for the given arrival ranges, each root with its own
+   * layout detection and pruning.
+   */
+  private List<EventInputs.Found> listInputs(List<EventInputs.Range> ranges) {
+    List<EventInputs.Found> roots = new ArrayList<>();
+    for (String root : settings.eventsUris()) {
+      EventInputs.Found found =
+          EventInputs.list(
+              spark.sparkContext().hadoopConfiguration(),
+              root,
+              settings.layout(),
+              settings.lateArrivalHours(),
+              ranges);
+      LOG.info(
+          "Reading {} files ({} MB) from {} month folders of {}, layout {}",
+          found.files().size(),
+          found.bytes() >> 20,
+          found.foldersListed(),
+          root,
+          listing(found).layout());
+      if (found.files().isEmpty()) {
+        LOG.warn("No event files under {} for the windows", root);
+      }
+      roots.add(found);
     }
-    return found;
+    return roots;
   }
 
   private static Listing listing(EventInputs.Found found) {
     return new Listing(found.layout().name().toLowerCase(Locale.ROOT), found.foldersListed());
+  }
+
+  /** One listing per root; not listed at all when no raw day was needed. */
+  private List<Listing> listings(List<EventInputs.Found> found) {
+    if (found == null) {
+      return settings.eventsUris().stream().map(u -> NOT_LISTED).toList();
+    }
+    return found.stream().map(SegmentJob::listing).toList();
   }
 
   private static RunSummary.Rollups describe(RollupPlan plan, RolledUp rolledUp) {
@@ -546,8 +647,11 @@ public final class SegmentJob {
     return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
   }
 
-  private void checkBadRecords(ReadCounts counts) {
-    counts.checkStorage(settings.eventsUri());
+  private void checkBadRecords(SparkEventReader.RootsRead read) {
+    for (int i = 0; i < settings.eventsUris().size(); i++) {
+      read.perRoot().get(i).value().checkStorage(settings.eventsUris().get(i));
+    }
+    ReadCounts counts = read.total();
     if (counts.unreadableFiles > 0) {
       LOG.warn(
           "{} files could not be read completely (see the warnings above)", counts.unreadableFiles);
@@ -555,10 +659,10 @@ public final class SegmentJob {
     if (counts.badFraction() > settings.maxBadFraction()) {
       throw new ReengageException(
           String.format(
-              "Too many bad records in --events %s: %d of %d (%.4f%%) are not valid Pinpoint events,"
+              "Too many bad records in --events %s: %d of %d (%.4f%%) are not valid Pinpoint or SES events,"
                   + " above --max-bad-fraction %s (fix the input, or raise --max-bad-fraction to"
                   + " accept them as skipped)",
-              settings.eventsUri(),
+              settings.eventsDescription(),
               counts.badRecords,
               counts.records,
               100.0 * counts.badFraction(),

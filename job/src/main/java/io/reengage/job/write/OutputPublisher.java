@@ -23,6 +23,7 @@ public final class OutputPublisher {
 
   public static final String IMPORT_FOLDER = "import";
   public static final String SUMMARY_FILE = "summary.json";
+  public static final String REPORT_FILE = "report.html";
   static final String STAGING_PREFIX = "_staging-";
 
   private final FileSystem fs;
@@ -66,7 +67,18 @@ public final class OutputPublisher {
     return new Path(out, IMPORT_FOLDER);
   }
 
-  /** Moves the staged import folder into place and writes the summary last. */
+  public Path reportFile() {
+    return new Path(out, REPORT_FILE);
+  }
+
+  /** Writes the report into the staging folder; {@link #publish} moves it beside the summary. */
+  public void stageReport(byte[] html) throws IOException {
+    try (OutputStream o = fs.create(new Path(staging, REPORT_FILE), true)) {
+      o.write(html);
+    }
+  }
+
+  /** Moves the staged import folder and report into place and writes the summary last. */
   public void publish(byte[] summaryJson) throws IOException {
     Path summary = new Path(out, SUMMARY_FILE);
     Path finalImport = importFolder();
@@ -74,9 +86,14 @@ public final class OutputPublisher {
     // summary and so never pair an old summary with new files (or the reverse).
     fs.delete(summary, false);
     fs.delete(finalImport, true);
+    fs.delete(reportFile(), false);
     Path staged = stagingImport();
     if (fs.exists(staged) && !fs.rename(staged, finalImport)) {
       throw new IOException("cannot move " + staged + " to " + finalImport);
+    }
+    Path stagedReport = new Path(staging, REPORT_FILE);
+    if (fs.exists(stagedReport) && !fs.rename(stagedReport, reportFile())) {
+      throw new IOException("cannot move " + stagedReport + " to " + reportFile());
     }
     Path tmp = new Path(staging, SUMMARY_FILE);
     try (OutputStream o = fs.create(tmp, true)) {

@@ -264,6 +264,82 @@ class SegmentCommandTest {
                 "7"))
         .isZero();
     assertThat(ImportFolder.fileNames(o.resolve("import"))).isEmpty();
-    assertThat(ImportFolder.fileNames(o)).containsExactly("summary.json");
+    assertThat(ImportFolder.fileNames(o)).containsExactly("report.html", "summary.json");
+  }
+
+  @Test
+  void machineOpenOptions_areInTheHelp() {
+    assertThat(run("segment", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--machine-opens", "Default: count.", "--machine-open-ips", "egress");
+  }
+
+  @Test
+  void anUnknownMachineOpensMode_isAUsageError() {
+    int code = run("segment", "--events", "x", "--out", "y", "--machine-opens", "skip");
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString())
+        .contains("Invalid --machine-opens 'skip': use count (the query's behaviour) or ignore");
+  }
+
+  @Test
+  void crossCheckWithIgnore_isAUsageError() {
+    int code =
+        run("segment", "--events", "x", "--out", "y", "--machine-opens", "ignore", "--cross-check");
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("run it with --machine-opens count");
+  }
+
+  @Test
+  void aBadIpList_failsWithItsLineNumber_andPublishesNothing() throws Exception {
+    Path events = events("ips@example.com", 6, "");
+    Path list = tmp.resolve("egress.csv");
+    Files.writeString(list, "# ranges\n17.0.0.0/8,US,,,\nnot-a-prefix,GB,,,\n");
+    Path o = tmp.resolve("o");
+    int code =
+        run(
+            "segment",
+            "--events",
+            events.toString(),
+            "--out",
+            o.toString(),
+            "--as-of",
+            "2026-08-31",
+            "--machine-open-ips",
+            list.toString());
+    assertThat(code).isEqualTo(ExitCodes.FAILED);
+    assertThat(oneLine())
+        .contains("Invalid --machine-open-ips")
+        .contains("line 3: 'not-a-prefix' is not an IPv4 or IPv6 address");
+    assertThat(o.resolve("summary.json")).doesNotExist();
+  }
+
+  @Test
+  void countMode_withAnIpList_writesTheSameRows_andReportsBothNumbers() throws Exception {
+    Path events = events("both@example.com", 6, "");
+    Path list = tmp.resolve("egress.csv");
+    Files.writeString(list, "17.0.0.0/8,US,,,\n");
+    Path o = tmp.resolve("o");
+    assertThat(
+            run(
+                "segment",
+                "--events",
+                events.toString(),
+                "--out",
+                o.toString(),
+                "--as-of",
+                "2026-08-31",
+                "--machine-open-ips",
+                list.toString()))
+        .isZero();
+    assertThat(ImportFolder.sortedRows(o.resolve("import")))
+        .containsExactly("EMAIL,both@example.com,both@example.com,1768046405000,1768046400000,,6");
+    com.fasterxml.jackson.databind.JsonNode summary =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(o.resolve("summary.json").toFile());
+    assertThat(summary.get("machineOpens").asLong()).isZero();
+    assertThat(summary.get("unengagedIgnoringMachineOpens").asLong()).isEqualTo(1);
+    assertThat(summary.get("machineOpenSettings").get("ipListPrefixes").asLong()).isEqualTo(1);
+    assertThat(summary.get("machineOpenSettings").get("mode").asText()).isEqualTo("count");
   }
 }

@@ -54,7 +54,8 @@ class SegmentGoldenTest {
 
   @Test
   void outputFolderHoldsOnlyCsvPartsAndTheSummary() throws Exception {
-    assertThat(ImportFolder.fileNames(out)).containsExactly("import", "summary.json");
+    assertThat(ImportFolder.fileNames(out))
+        .containsExactly("import", "report.html", "summary.json");
     List<String> parts = ImportFolder.fileNames(out.resolve("import"));
     assertThat(parts).isNotEmpty().allMatch(n -> n.matches("part-\\d{5}-\\d{3}\\.csv"));
     for (String part : parts) {
@@ -72,8 +73,10 @@ class SegmentGoldenTest {
     assertThat(s.get("until").asText()).isEqualTo("2026-09-01T00:00:00Z");
     assertThat(s.get("windows").get("deliveredStart").asText()).isEqualTo("2025-10-31T00:00:00Z");
     assertThat(s.get("windows").get("engagementStart").asText()).isEqualTo("2026-02-28T00:00:00Z");
-    assertThat(s.get("inputs").get("files").asLong()).isEqualTo(43);
+    assertThat(s.get("inputs").get(0).get("files").asLong()).isEqualTo(43);
     assertThat(s.get("records").asLong()).isEqualTo(702);
+    assertThat(s.get("pinpointRecords").asLong()).isEqualTo(702);
+    assertThat(s.get("sesRecords").asLong()).isZero();
     assertThat(s.get("badRecords").asLong()).isZero();
     assertThat(s.get("deliveredEvents").asLong()).isEqualTo(342);
     assertThat(s.get("engagementEvents").asLong()).isEqualTo(13);

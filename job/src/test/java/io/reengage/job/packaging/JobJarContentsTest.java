@@ -52,6 +52,17 @@ class JobJarContentsTest {
   }
 
   @Test
+  void holdsTheReportsChartingLibrary_andNoNodeModules() {
+    assertThat(entries)
+        .contains(
+            "io/reengage/job/report/assets/vega/build/vega.min.js",
+            "io/reengage/job/report/assets/vega-lite/build/vega-lite.min.js",
+            "io/reengage/job/report/assets/vega/LICENSE",
+            "io/reengage/job/report/assets/vega-lite/LICENSE")
+        .noneMatch(e -> e.contains("node_modules"));
+  }
+
+  @Test
   void picocliIsRelocated_soItCannotClashWithAnotherCopyOnTheClusterClasspath() {
     assertThat(entries).contains("io/reengage/shaded/picocli/CommandLine.class");
     assertThat(entries).noneMatch(e -> e.startsWith("picocli/"));

@@ -94,8 +94,8 @@ class HostileCorpusTest {
   @Test
   void theSummaryCountsWhatWasSkipped() throws Exception {
     JsonNode s = Summary.read(tmp.resolve("out-hostile"));
-    assertThat(s.get("inputs").get("files").asLong()).isEqualTo(12);
-    assertThat(s.get("inputs").get("unreadableFiles").asLong()).isEqualTo(3);
+    assertThat(s.get("inputs").get(0).get("files").asLong()).isEqualTo(12);
+    assertThat(s.get("inputs").get(0).get("unreadableFiles").asLong()).isEqualTo(3);
     assertThat(s.get("records").asLong()).isEqualTo(182);
     assertThat(s.get("badRecords").asLong()).isEqualTo(20);
     assertThat(s.get("ignoredRecords").asLong()).isEqualTo(9);
@@ -110,8 +110,8 @@ class HostileCorpusTest {
   @Test
   void theCleanCopySkipsNothing() throws Exception {
     JsonNode s = Summary.read(tmp.resolve("out-clean"));
-    assertThat(s.get("inputs").get("files").asLong()).isEqualTo(1);
-    assertThat(s.get("inputs").get("unreadableFiles").asLong()).isZero();
+    assertThat(s.get("inputs").get(0).get("files").asLong()).isEqualTo(1);
+    assertThat(s.get("inputs").get(0).get("unreadableFiles").asLong()).isZero();
     assertThat(s.get("records").asLong()).isEqualTo(162);
     assertThat(s.get("badRecords").asLong()).isZero();
     assertThat(s.get("ignoredRecords").asLong()).isEqualTo(9);
@@ -122,7 +122,7 @@ class HostileCorpusTest {
   @Test
   void theOutputFolderHoldsOnlyTheImportAndTheSummary() throws Exception {
     assertThat(ImportFolder.fileNames(tmp.resolve("out-hostile")))
-        .containsExactly("import", "summary.json");
+        .containsExactly("import", "report.html", "summary.json");
   }
 
   @Test

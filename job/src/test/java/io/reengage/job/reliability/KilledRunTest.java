@@ -96,6 +96,7 @@ class KilledRunTest {
 
   @Test
   void theRerunLeavesNothingOfTheKilledRunBehind() throws Exception {
-    assertThat(ImportFolder.fileNames(out)).containsExactly("import", "summary.json");
+    assertThat(ImportFolder.fileNames(out))
+        .containsExactly("import", "report.html", "summary.json");
   }
 }

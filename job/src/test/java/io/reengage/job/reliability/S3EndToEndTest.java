@@ -105,10 +105,10 @@ class S3EndToEndTest {
   void theSummaryNamesTheS3ImportFolderAndTheStoriesCounts() throws Exception {
     JsonNode s = Summary.parse(s3.objects(BUCKET, "out/summary.json").get("out/summary.json"));
     assertThat(s.get("importUri").asText()).isEqualTo("s3a://" + BUCKET + "/out/import/");
-    assertThat(s.get("inputs").get("files").asLong()).isEqualTo(43);
+    assertThat(s.get("inputs").get(0).get("files").asLong()).isEqualTo(43);
     assertThat(s.get("records").asLong()).isEqualTo(702);
     assertThat(s.get("badRecords").asLong()).isZero();
-    assertThat(s.get("inputs").get("unreadableFiles").asLong()).isZero();
+    assertThat(s.get("inputs").get(0).get("unreadableFiles").asLong()).isZero();
     assertThat(s.get("unengaged").asLong()).isEqualTo(32);
     assertThat(s.get("outputFiles").asLong()).isEqualTo(s3.objects(BUCKET, "out/import/").size());
   }

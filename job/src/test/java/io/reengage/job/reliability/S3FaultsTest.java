@@ -76,7 +76,9 @@ class S3FaultsTest {
     assertThat(S3EndToEndTest.rows(s3.objects(bucket, "out/import/")))
         .isEqualTo(ImportFolder.expectedRows(Corpora.EXPECTED));
     JsonNode s = Summary.parse(s3.objects(bucket, "out/summary.json").get("out/summary.json"));
-    assertThat(s.get("inputs").get("unreadableFiles").asLong()).as("no file given up on").isZero();
+    assertThat(s.get("inputs").get(0).get("unreadableFiles").asLong())
+        .as("no file given up on")
+        .isZero();
     assertThat(s.get("records").asLong()).isEqualTo(702);
   }
 

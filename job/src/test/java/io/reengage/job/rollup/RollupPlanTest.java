@@ -2,6 +2,7 @@ package io.reengage.job.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reengage.job.machineopen.MachineOpenSettings;
 import io.reengage.job.rules.RuleParameters;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,9 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class RollupPlanTest {
 
+  static final String USER_AGENT = MachineOpenSettings.classification(null);
+
   static DayMarker marker(LocalDate d, long dFirst, long dRest, long eFirst, long eRest) {
     return new DayMarker(
-        1,
+        DayMarker.FORMAT_VERSION,
         d.toString(),
         List.of("_email.click", "_email.open"),
         24,
@@ -23,6 +26,9 @@ class RollupPlanTest {
         dRest,
         eFirst,
         eRest,
+        USER_AGENT,
+        0,
+        0,
         100,
         List.of());
   }
@@ -44,7 +50,8 @@ class RollupPlanTest {
     RollupPlan plan =
         RollupPlan.of(
             RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER),
-            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
+            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)),
+            USER_AGENT);
     assertThat(plan.rawRanges()).isEmpty();
     assertThat(plan.rollupDays()).first().isEqualTo(LocalDate.of(2025, 10, 31));
     assertThat(plan.rollupDays()).last().isEqualTo(AS_OF);
@@ -56,7 +63,8 @@ class RollupPlanTest {
     RollupPlan plan =
         RollupPlan.of(
             RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER),
-            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
+            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)),
+            USER_AGENT);
     // Delivered: 2025-10-31 gives 10 (rest), the 304 later days 11 each.
     assertThat(plan.rollupDeliveredEvents()).isEqualTo(10 + 304 * 11);
     // Engagement: 2026-02-28 gives 1000, the 184 days from 03-01 to 08-31 1100 each.
@@ -69,7 +77,8 @@ class RollupPlanTest {
         days(LocalDate.of(2025, 10, 1), LocalDate.of(2026, 8, 20));
     available.remove(LocalDate.of(2026, 1, 10));
     available.remove(LocalDate.of(2026, 1, 11));
-    RollupPlan plan = RollupPlan.of(RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER), available);
+    RollupPlan plan =
+        RollupPlan.of(RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER), available, USER_AGENT);
     assertThat(plan.rawRanges())
         .extracting(Object::toString)
         .containsExactly("2026-01-10..2026-01-11", "2026-08-21..2026-08-31");
@@ -81,7 +90,8 @@ class RollupPlanTest {
     RollupPlan plan =
         RollupPlan.of(
             RuleParameters.defaults(AS_OF, noon),
-            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
+            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)),
+            USER_AGENT);
     assertThat(plan.rawRanges()).extracting(Object::toString).containsExactly("2026-08-31");
     assertThat(plan.rollupDays()).last().isEqualTo(LocalDate.of(2026, 8, 30));
   }
@@ -92,7 +102,8 @@ class RollupPlanTest {
     RollupPlan plan =
         RollupPlan.of(
             RuleParameters.defaults(AS_OF, early),
-            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
+            days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)),
+            USER_AGENT);
     assertThat(plan.rollupDays()).last().isEqualTo(LocalDate.of(2026, 5, 31));
     assertThat(plan.rawRanges()).isEmpty();
   }
@@ -103,8 +114,71 @@ class RollupPlanTest {
         days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31));
     LocalDate d = LocalDate.of(2026, 3, 3);
     available.put(
-        d, new DayMarker(1, d.toString(), List.of("_email.open"), 24, 1, 0, 0, 0, 0, 0, List.of()));
-    RollupPlan plan = RollupPlan.of(RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER), available);
+        d,
+        new DayMarker(
+            DayMarker.FORMAT_VERSION,
+            d.toString(),
+            List.of("_email.open"),
+            24,
+            1,
+            0,
+            0,
+            0,
+            0,
+            USER_AGENT,
+            0,
+            0,
+            0,
+            List.of()));
+    RollupPlan plan =
+        RollupPlan.of(RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER), available, USER_AGENT);
     assertThat(plan.rawRanges()).extracting(Object::toString).containsExactly("2026-03-03");
+  }
+
+  @Test
+  void rollupsOfAnotherMachineOpenClassification_areReadRaw() {
+    Map<LocalDate, DayMarker> available =
+        days(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31));
+    RollupPlan plan =
+        RollupPlan.of(
+            RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER),
+            available,
+            MachineOpenSettings.classification("ab12"));
+    assertThat(plan.rollupDays()).isEmpty();
+    // deliveredStart 2025-10-31 .. until's day 2026-08-31
+    assertThat(plan.rawRanges())
+        .extracting(Object::toString)
+        .containsExactly("2025-10-31..2026-08-31");
+  }
+
+  @Test
+  void machineOpensOfRolledUpDays_countInsideTheEngagementWindowOnly() {
+    Map<LocalDate, DayMarker> available = new TreeMap<>();
+    for (LocalDate d = LocalDate.of(2026, 2, 27);
+        !d.isAfter(LocalDate.of(2026, 3, 1));
+        d = d.plusDays(1)) {
+      DayMarker m = marker(d, 0, 0, 0, 0);
+      available.put(
+          d,
+          new DayMarker(
+              m.formatVersion(),
+              m.day(),
+              m.engagementTypes(),
+              24,
+              1,
+              0,
+              0,
+              7,
+              70,
+              USER_AGENT,
+              3,
+              30,
+              100,
+              List.of()));
+    }
+    RollupPlan plan =
+        RollupPlan.of(RuleParameters.defaults(AS_OF, MIDNIGHT_AFTER), available, USER_AGENT);
+    // engagementStart 2026-02-28: 02-27 counts nothing, 02-28 its rest (30), 03-01 all (33).
+    assertThat(plan.rollupMachineOpens()).isEqualTo(63);
   }
 }

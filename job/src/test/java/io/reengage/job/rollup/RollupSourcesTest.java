@@ -21,6 +21,9 @@ class RollupSourcesTest {
         5,
         0,
         5,
+        "user-agent",
+        0,
+        0,
         100,
         List.of(file));
   }

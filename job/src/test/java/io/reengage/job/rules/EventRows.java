@@ -23,6 +23,12 @@ final class EventRows {
     return add("_email.open", ms, to);
   }
 
+  /** An open the reader classified as a machine open (SPEC.md "Machine opens"). */
+  EventRows machineOpen(long ms, String... to) {
+    rows.add(RowFactory.create("_email.open", ms, to, true));
+    return this;
+  }
+
   EventRows click(long ms, String... to) {
     return add("_email.click", ms, to);
   }

@@ -3,8 +3,16 @@ package io.reengage.job.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reengage.job.rules.EventRows.Attributes;
+import io.reengage.job.testing.DatasetAssert;
+import io.reengage.job.testing.SparkTestSession;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +52,28 @@ class UnengagedRulesTest {
     assertThat(result)
         .containsExactly(
             Map.entry("six@example.com", new Attributes(EARLY + 5 * DAY_MS, EARLY, null, 6)));
+  }
+
+  @Test
+  void theResultIsExactlyTheOutputContract_schemaAndRows() {
+    // The same story as above, compared as a whole DataFrame (spark-testing-base): the writer
+    // relies on these names, types and order; only num_delivered, a count, is never null.
+    StructType contract =
+        new StructType()
+            .add("emailaddress", DataTypes.StringType, true)
+            .add("max_delivered_timestamp", DataTypes.LongType, true)
+            .add("min_delivered_timestamp", DataTypes.LongType, true)
+            .add("last_engagement", DataTypes.LongType, true)
+            .add("num_delivered", DataTypes.LongType, false);
+    EventRows rows = deliveries(new EventRows(), 6, "six@example.com");
+    deliveries(rows, 5, "five@example.com");
+    Dataset<Row> expected =
+        SparkTestSession.get()
+            .createDataFrame(
+                List.of(RowFactory.create("six@example.com", EARLY + 5 * DAY_MS, EARLY, null, 6L)),
+                contract);
+    DatasetAssert.assertSameSchemaAndRows(
+        expected, UnengagedRules.unengaged(rows.dataset(), DEFAULTS));
   }
 
   @Test
@@ -147,8 +177,7 @@ class UnengagedRulesTest {
         new EventRows()
             .open(ts, "a@example.com", "b@example.com")
             .click(ts, "a@example.com", "b@example.com");
-    var joined =
-        UnengagedRules.distinctRows(UnengagedRules.inWindows(rows.dataset(), DEFAULTS), DEFAULTS);
+    var joined = UnengagedRules.distinctRows(UnengagedRules.inWindows(rows.dataset(), DEFAULTS));
     assertThat(joined.count()).isEqualTo(1);
   }
 

@@ -1,8 +1,6 @@
 package io.reengage.orchestrator.importing;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The state of a Pinpoint import job, with the counts the workflow reports.
@@ -25,20 +23,5 @@ public record ImportProgress(
 
   public ImportProgress {
     firstFailures = List.copyOf(firstFailures);
-  }
-
-  public Map<String, Object> toMap() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("importJobId", importJobId);
-    out.put("jobStatus", jobStatus);
-    out.put("segmentId", segmentId);
-    out.put("totalPieces", totalPieces);
-    out.put("completedPieces", completedPieces);
-    out.put("failedPieces", failedPieces);
-    out.put("totalProcessed", totalProcessed);
-    out.put("totalFailures", totalFailures);
-    out.put("firstFailures", firstFailures);
-    out.put("reason", reason);
-    return out;
   }
 }

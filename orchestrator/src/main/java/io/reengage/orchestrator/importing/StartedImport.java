@@ -1,8 +1,5 @@
 package io.reengage.orchestrator.importing;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * An import job that Pinpoint accepted.
  *
@@ -16,16 +13,4 @@ public record StartedImport(
     String segmentName,
     boolean newSegment,
     long csvFiles,
-    long bytes) {
-
-  public Map<String, Object> toMap() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("importJobId", importJobId);
-    out.put("segmentId", segmentId);
-    out.put("segmentName", segmentName);
-    out.put("newSegment", newSegment);
-    out.put("csvFiles", csvFiles);
-    out.put("bytes", bytes);
-    return out;
-  }
-}
+    long bytes) {}

@@ -1,12 +1,10 @@
 package io.reengage.orchestrator.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.reengage.orchestrator.aws.AwsClients;
 import io.reengage.orchestrator.aws.Settings;
 import io.reengage.orchestrator.importing.ImportProgress;
 import io.reengage.orchestrator.importing.ImportProgressReader;
-import java.util.Map;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 
 /**
@@ -14,7 +12,10 @@ import software.amazon.awssdk.services.pinpoint.PinpointClient;
  * PINPOINT_APPLICATION_ID}; output {@link ImportProgress}.
  */
 public final class ImportStatusHandler
-    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    extends JsonHandler<ImportStatusHandler.Input, ImportProgress> {
+
+  /** The state's payload. */
+  public record Input(String importJobId) {}
 
   private final ImportProgressReader reader;
   private final Settings settings;
@@ -24,13 +25,15 @@ public final class ImportStatusHandler
   }
 
   public ImportStatusHandler(PinpointClient pinpoint, Settings settings) {
+    super(Input.class, ImportProgress.class);
     this.reader = new ImportProgressReader(pinpoint);
     this.settings = settings;
   }
 
   @Override
-  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    String importJobId = Inputs.required(input, "importJobId", "ImportStatus");
+  public ImportProgress handle(Input input, Context context) {
+    String importJobId =
+        Inputs.required(input == null ? null : input.importJobId(), "importJobId", "ImportStatus");
     ImportProgress progress = reader.read(settings.required(Settings.APPLICATION_ID), importJobId);
     context
         .getLogger()
@@ -49,6 +52,6 @@ public final class ImportStatusHandler
                 + progress.totalProcessed()
                 + " failures="
                 + progress.totalFailures());
-    return progress.toMap();
+    return progress;
   }
 }

@@ -1,15 +1,9 @@
 package io.reengage.orchestrator.lambda;
 
-import java.util.Map;
-
 /** Reads fields of a handler's input; a missing one names the field and the state that sends it. */
 final class Inputs {
 
   private Inputs() {}
-
-  static String required(Map<String, Object> input, String field, String handler) {
-    return required(input == null ? null : input.get(field), field, handler);
-  }
 
   /** A field of a typed input: present and not blank. */
   static String required(Object value, String field, String handler) {

@@ -23,9 +23,15 @@ abstract class JsonHandler<I, O> implements RequestStreamHandler {
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final Class<I> inputType;
+  private final Class<O> outputType;
 
-  JsonHandler(Class<I> inputType) {
+  JsonHandler(Class<I> inputType, Class<O> outputType) {
     this.inputType = inputType;
+    this.outputType = outputType;
+  }
+
+  Class<O> outputType() {
+    return outputType;
   }
 
   /** The work, on the typed input. */

@@ -24,7 +24,7 @@ public final class ReadSummaryHandler
   }
 
   public ReadSummaryHandler(S3Client s3) {
-    super(Input.class);
+    super(Input.class, WorkflowSummary.class);
     this.reader = new SummaryReader(s3);
   }
 

@@ -1,13 +1,11 @@
 package io.reengage.orchestrator.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.reengage.orchestrator.aws.AwsClients;
 import io.reengage.orchestrator.aws.Settings;
 import io.reengage.orchestrator.importing.ImportFolderInspector;
 import io.reengage.orchestrator.importing.ImportStarter;
 import io.reengage.orchestrator.importing.StartedImport;
-import java.util.Map;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -16,8 +14,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * settings {@code PINPOINT_APPLICATION_ID}, {@code IMPORT_ROLE_ARN}, {@code SEGMENT_NAME}; output
  * {@link StartedImport}.
  */
-public final class StartImportHandler
-    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class StartImportHandler extends JsonHandler<StartImportHandler.Input, StartedImport> {
+
+  /** The state's payload; {@code runName} only labels the log line. */
+  public record Input(String importUri, String runName) {}
 
   private final ImportStarter starter;
   private final Settings settings;
@@ -27,20 +27,22 @@ public final class StartImportHandler
   }
 
   public StartImportHandler(PinpointClient pinpoint, S3Client s3, Settings settings) {
+    super(Input.class, StartedImport.class);
     this.starter = new ImportStarter(pinpoint, new ImportFolderInspector(s3));
     this.settings = settings;
   }
 
   @Override
-  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    String importUri = Inputs.required(input, "importUri", "StartImport");
+  public StartedImport handle(Input input, Context context) {
+    String importUri =
+        Inputs.required(input == null ? null : input.importUri(), "importUri", "StartImport");
     StartedImport started =
         starter.start(
             settings.required(Settings.APPLICATION_ID),
             importUri,
             settings.required(Settings.IMPORT_ROLE_ARN),
             settings.optional(Settings.SEGMENT_NAME, Settings.SEGMENT_NAME_DEFAULT));
-    Object runName = input.getOrDefault("runName", "-");
+    String runName = input.runName() == null ? "-" : input.runName();
     context
         .getLogger()
         .log(
@@ -56,6 +58,6 @@ public final class StartImportHandler
                 + started.bytes()
                 + " bytes) into "
                 + (started.newSegment() ? "a new segment" : "segment " + started.segmentId()));
-    return started.toMap();
+    return started;
   }
 }

@@ -1,13 +1,10 @@
 package io.reengage.orchestrator.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.reengage.orchestrator.aws.AwsClients;
 import io.reengage.orchestrator.aws.Settings;
 import io.reengage.orchestrator.segments.SegmentArn;
 import io.reengage.orchestrator.segments.SegmentTagger;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 
 /**
@@ -15,7 +12,13 @@ import software.amazon.awssdk.services.pinpoint.PinpointClient;
  * PINPOINT_APPLICATION_ID}; output {@code {"segmentArn"}}.
  */
 public final class TagSegmentHandler
-    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    extends JsonHandler<TagSegmentHandler.Input, TagSegmentHandler.Tagged> {
+
+  /** The state's payload. */
+  public record Input(String segmentId) {}
+
+  /** The tagged segment's ARN. */
+  public record Tagged(String segmentArn) {}
 
   private final SegmentTagger tagger;
   private final Settings settings;
@@ -25,20 +28,20 @@ public final class TagSegmentHandler
   }
 
   public TagSegmentHandler(PinpointClient pinpoint, Settings settings) {
+    super(Input.class, Tagged.class);
     this.tagger = new SegmentTagger(pinpoint);
     this.settings = settings;
   }
 
   @Override
-  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    String segmentId = Inputs.required(input, "segmentId", "TagSegment");
+  public Tagged handle(Input input, Context context) {
+    String segmentId =
+        Inputs.required(input == null ? null : input.segmentId(), "segmentId", "TagSegment");
     String segmentArn =
         SegmentArn.of(
             context.getInvokedFunctionArn(), settings.required(Settings.APPLICATION_ID), segmentId);
     tagger.tag(segmentArn);
     context.getLogger().log("Tagged " + segmentArn + " REENGAGEMENT=YES");
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("segmentArn", segmentArn);
-    return out;
+    return new Tagged(segmentArn);
   }
 }

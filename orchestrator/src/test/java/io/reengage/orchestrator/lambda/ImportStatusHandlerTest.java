@@ -59,8 +59,10 @@ class ImportStatusHandlerTest {
   }
 
   private Map<String, Object> status(PinpointClient pinpoint) {
-    return new ImportStatusHandler(pinpoint, new Settings(Map.of(Settings.APPLICATION_ID, APP)))
-        .handleRequest(Map.of("importJobId", "imp-42"), context);
+    return Invoke.handler(
+        new ImportStatusHandler(pinpoint, new Settings(Map.of(Settings.APPLICATION_ID, APP))),
+        new ImportStatusHandler.Input("imp-42"),
+        context);
   }
 
   @Test
@@ -187,7 +189,7 @@ class ImportStatusHandlerTest {
             () ->
                 new ImportStatusHandler(
                         LocalAws.pinpoint(aws), new Settings(Map.of(Settings.APPLICATION_ID, APP)))
-                    .handleRequest(Map.of(), context))
+                    .handle(new ImportStatusHandler.Input(null), context))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Invalid input to ImportStatus: field 'importJobId' is missing or not a string"

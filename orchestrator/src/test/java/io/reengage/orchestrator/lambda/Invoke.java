@@ -2,7 +2,6 @@ package io.reengage.orchestrator.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,16 +15,16 @@ import java.util.Map;
  */
 final class Invoke {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Invoke() {}
 
-  static <I> Map<String, Object> handler(JsonHandler<I, ?> handler, I input, Context context) {
+  static <I, O> Map<String, Object> handler(JsonHandler<I, O> handler, I input, Context context) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), out, context);
-      return JSON.readValue(out.toByteArray(), new TypeReference<Map<String, Object>>() {});
+      O output = JSON.readValue(out.toByteArray(), handler.outputType());
+      return JSON.convertValue(output, new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -39,8 +39,17 @@ class ReadSummaryHandlerTest {
                   .thresholds(
                       new RunSummary.Thresholds(6, List.of("_email.click", "_email.open"), 0.001))
                   .inputs(
-                      new RunSummary.Inputs(
-                          "s3://reengage-events/", "firehose", 11, 240, 2600000000L, 0))
+                      List.of(
+                          new RunSummary.Input(
+                              "s3://reengage-events/",
+                              "firehose",
+                              11,
+                              240,
+                              2600000000L,
+                              0,
+                              2000000,
+                              2000000,
+                              0)))
                   .records(2000000)
                   .badRecords(7)
                   .deliveredEvents(900000)

@@ -93,8 +93,8 @@ class StartImportHandlerTest {
   }
 
   private Map<String, Object> start() {
-    return handler.handleRequest(
-        Map.of("importUri", IMPORT_URI, "runName", "daily-2026-09-01"), context);
+    return Invoke.handler(
+        handler, new StartImportHandler.Input(IMPORT_URI, "daily-2026-09-01"), context);
   }
 
   @Test
@@ -315,7 +315,8 @@ class StartImportHandlerTest {
             new Settings(Map.of(Settings.APPLICATION_ID, APP)));
     folderHolds(PREFIX + "part-00000-1.csv", "5000");
 
-    assertThatThrownBy(() -> unconfigured.handleRequest(Map.of("importUri", IMPORT_URI), context))
+    assertThatThrownBy(
+            () -> unconfigured.handle(new StartImportHandler.Input(IMPORT_URI, null), context))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "Missing setting IMPORT_ROLE_ARN: set the environment variable IMPORT_ROLE_ARN on the function");

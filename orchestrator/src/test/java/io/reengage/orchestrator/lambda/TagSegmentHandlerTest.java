@@ -36,9 +36,11 @@ class TagSegmentHandlerTest {
   private final FakeContext context = new FakeContext();
 
   private Map<String, Object> tag() {
-    return new TagSegmentHandler(
-            LocalAws.pinpoint(aws), new Settings(Map.of(Settings.APPLICATION_ID, APP)))
-        .handleRequest(Map.of("segmentId", "seg-9"), context);
+    return Invoke.handler(
+        new TagSegmentHandler(
+            LocalAws.pinpoint(aws), new Settings(Map.of(Settings.APPLICATION_ID, APP))),
+        new TagSegmentHandler.Input("seg-9"),
+        context);
   }
 
   private static String taggedArn() {

@@ -16,6 +16,7 @@ import io.reengage.job.read.SparkEventReader;
 import io.reengage.job.rollup.DayMarker;
 import io.reengage.job.rollup.RollupPlan;
 import io.reengage.job.rollup.RollupRules;
+import io.reengage.job.rules.MachineOpenMode;
 import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.rules.UnengagedRules;
 import io.reengage.job.testing.SparkTestSession;
@@ -141,7 +142,7 @@ class GeneratedAgreementTest {
 
   /** The rollup route, with roughly one day in ten missing from the rollups. */
   private static Dataset<Row> viaRollups(Dataset<Row> events, RuleParameters p, Random random) {
-    Dataset<Row> daily = RollupRules.dailyAggregates(RollupRules.countedEvents(events, p), p);
+    Dataset<Row> daily = RollupRules.dailyAggregates(RollupRules.countedEvents(events, p.types()));
     Map<LocalDate, DayMarker> available = new TreeMap<>();
     LocalDate first = p.deliveredStartDate().minusDays(3);
     for (LocalDate d = first; !d.isAfter(p.asOf().plusDays(2)); d = d.plusDays(1)) {
@@ -149,7 +150,7 @@ class GeneratedAgreementTest {
         available.put(
             d,
             new DayMarker(
-                1,
+                DayMarker.FORMAT_VERSION,
                 d.toString(),
                 List.of("_email.click", "_email.open"),
                 24,
@@ -158,11 +159,14 @@ class GeneratedAgreementTest {
                 0,
                 0,
                 0,
+                "user-agent",
+                0,
+                0,
                 0,
                 List.of()));
       }
     }
-    RollupPlan plan = RollupPlan.of(p, available);
+    RollupPlan plan = RollupPlan.of(p, available, "user-agent");
     Dataset<Row> raw =
         events.where(
             expr(RollupRules.epochDayExpression(EventColumns.ARRIVAL_TIMESTAMP))
@@ -171,7 +175,8 @@ class GeneratedAgreementTest {
     Dataset<Row> rolled = daily.where(col(RollupRules.DAY).isin(days.toArray()));
     Dataset<Row> perAddress =
         UnengagedRules.usableAddresses(
-                RollupRules.perAddressWithRollups(UnengagedRules.inWindows(raw, p), rolled, p))
+                RollupRules.perAddressWithRollups(
+                    UnengagedRules.inWindows(raw, p), rolled, p, MachineOpenMode.COUNT))
             .select(
                 col(UnengagedRules.ADDRESS),
                 col(UnengagedRules.MAX_DELIVERED),
