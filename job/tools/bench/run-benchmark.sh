@@ -12,6 +12,9 @@
 #   reader     the same loop with the job's own reader (splitter, parser, checks), still no Spark
 #   baseline   SparkJsonBaseline: Spark's JSON source with an explicit schema, the same rules
 #   full       reengage segment (full scan of raw events)
+#   duckdb     DuckDbReference: DuckDB (in-process, 2 GB memory limit) running the same rules over the same
+#              files with read_json, the "what a user would pick instead" reference; its rows must equal the
+#              full scan's as multisets (reengage compare, outside the timings)
 #   rollup     reengage rollup over the whole range (the backfill)
 #   daily      reengage segment --rollups (12 months of rollups, one raw day)
 #   sesfull    reengage segment (full scan) on the SES data set: the same settings and seed with
@@ -72,6 +75,10 @@ metric() { awk -v n="$1" '$1==n {print $2}' "$WORK/metrics.txt" | median; }
 full_scans() {
   rm -rf "$WORK/full"
   measure full "$R" segment --events "$EVENTS" --as-of "$AS_OF" --out "$WORK/full"
+  rm -rf "$WORK/duckdb"
+  measure duckdb env REENGAGE_MAIN_CLASS=io.reengage.job.bench.DuckDbReference "$R" "$EVENTS" "$AS_OF" "$WORK/duckdb"
+  "$R" compare --expected "$WORK/full/import" --actual "$WORK/duckdb/import" 2>/dev/null | tail -1 | grep -q -- '-> equal' \
+    || { echo "DuckDB and the full scan wrote different rows"; exit 1; }
   rm -rf "$WORK/sesfull"
   measure sesfull "$R" segment --events "$SES_EVENTS" --as-of "$AS_OF" --out "$WORK/sesfull"
   local f s
@@ -134,19 +141,21 @@ for run in $(seq 1 "$RUNS"); do
     echo "fullScanMs $(json "$WORK/full/summary.json" scanMs)"
     echo "fullBytes $(json "$WORK/full/summary.json" bytes)"
     echo "fullRecords $(json "$WORK/full/summary.json" records)"
+    echo "duckdbMs $(json "$WORK/out.duckdb" jobMs)"
     echo "dailyJobMs $(json "$WORK/daily/summary.json" jobMs)"
     echo "dailyRawBytes $(json "$WORK/daily/summary.json" bytes)"
     echo "dailyRollupBytes $(grep -A8 '"rollups"' "$WORK/daily/summary.json" | grep -o '"bytes" *: *[0-9]*' | grep -o '[0-9]*$')"
   } >> "$WORK/metrics.txt"
   cmp <(cat "$WORK"/full/import/*.csv) <(cat "$WORK"/daily/import/*.csv) || { echo "daily and full outputs differ"; exit 1; }
   # Ratios of this run (the targets' "same run"); the report gives their medians.
-  this_run() { tail -n 11 "$WORK/metrics.txt" | awk -v k="$1" '$1==k {print $2}'; }
+  this_run() { tail -n 12 "$WORK/metrics.txt" | awk -v k="$1" '$1==k {print $2}'; }
   wall_of() { cut -d' ' -f1 "$WORK/time.$1"; }
   ratios=$(
     awk -v b="$(wall_of baseline)" -v f="$(wall_of full)" 'BEGIN {printf "ratioBaseline %.3f\n", b/f}'
     awk -v fb="$(this_run floorBytes)" -v fm="$(this_run floorMs)" -v b="$(this_run fullBytes)" -v s="$(this_run fullScanMs)" \
       'BEGIN {printf "ratioScan %.3f\n", (b/s)/(fb/fm)}'
     awk -v d="$(this_run dailyJobMs)" -v f="$(this_run fullJobMs)" 'BEGIN {printf "ratioDaily %.3f\n", d/f}'
+    awk -v f="$(wall_of full)" -v d="$(wall_of duckdb)" 'BEGIN {printf "ratioDuckDb %.3f\n", f/d}'
   )
   echo "$ratios" >> "$WORK/metrics.txt"
 done
@@ -171,11 +180,13 @@ BYTES=$(metric fullBytes); RECORDS=$(metric fullRecords); FLOOR_BYTES=$(metric f
   awk -v w="$(wall reader)" -v j="$(metric readerMs)" -v p="$(peak reader)" -v b="$FLOOR_BYTES" 'BEGIN {printf "| job reader, no Spark | %s | %s | %s | %s | %.0f | |\n", w, j, p, b, b/1048576/(j/1000)}'
   awk -v w="$(wall baseline)" -v j="$(metric baselineJobMs)" -v p="$(peak baseline)" -v b="$FLOOR_BYTES" 'BEGIN {printf "| Spark JSON source baseline | %s | %s | %s | %s | %.0f (job) | |\n", w, j, p, b, b/1048576/(j/1000)}'
   awk -v w="$(wall full)" -v j="$(metric fullJobMs)" -v r="$(metric fullScanMs)" -v p="$(peak full)" -v b="$BYTES" -v n="$RECORDS" 'BEGIN {printf "| segment, full scan | %s | %s (scan stage %s) | %s | %s | %.0f (scan) | %.0f (scan) |\n", w, j, r, p, b, b/1048576/(r/1000), n/(r/1000)}'
+  awk -v w="$(wall duckdb)" -v j="$(metric duckdbMs)" -v p="$(peak duckdb)" -v b="$FLOOR_BYTES" 'BEGIN {printf "| DuckDB, same rules (read_json) | %s | %s | %s | %s | %.0f (job) | |\n", w, j, p, b, b/1048576/(j/1000)}'
   awk -v w="$(wall rollup)" -v p="$(peak rollup)" -v b="$FLOOR_BYTES" 'BEGIN {printf "| rollup, 365 days | %s | | %s | | %.0f (process) | |\n", w, p, b/1048576/w}'
   awk -v w="$(wall daily)" -v j="$(metric dailyJobMs)" -v p="$(peak daily)" -v b="$(metric dailyRawBytes)" -v rb="$(metric dailyRollupBytes)" 'BEGIN {printf "| segment --rollups (daily) | %s | %s | %s | %s raw + %s rollups | | |\n", w, j, p, b, rb}'
   echo
   echo "Ratios, each computed within one run, medians over the runs:"
   awk -v r="$(metric ratioBaseline)" 'BEGIN {printf "- full-scan segment vs Spark JSON baseline, whole process: %.2fx faster (target >= 2x)\n", r}'
+  awk -v r="$(metric ratioDuckDb)" 'BEGIN {printf "- full-scan segment vs DuckDB, whole process: %.2fx DuckDB'"'"'s time (target <= 3x on the 8 GB set)\n", r}'
   awk -v r="$(metric ratioScan)" 'BEGIN {printf "- job scan throughput (its scan stage) vs bare-parser floor: %.0f%% (target >= 60%%)\n", 100*r}'
   awk -v fm="$(metric floorMs)" -v rm="$(metric readerMs)" 'BEGIN {printf "- job reader without Spark vs bare-parser floor: %.0f%%\n", 100*fm/rm}'
   awk -v b="$BYTES" -v raw="$(metric dailyRawBytes)" -v rb="$(metric dailyRollupBytes)" 'BEGIN {printf "- daily bytes read vs full scan: %.2f%% (target <= 5%%)\n", 100*(raw+rb)/b}'
