@@ -46,7 +46,7 @@ class MonthAggregateAgreementTest {
                 "--to",
                 "2026-09-02",
                 "--chunk-days",
-                "400"))
+                "366"))
         .isZero();
   }
 
