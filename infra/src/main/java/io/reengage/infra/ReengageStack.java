@@ -165,8 +165,4 @@ public final class ReengageStack extends Stack {
   private void output(String id, String value, String description) {
     CfnOutput.Builder.create(this, id).value(value).description(description).build();
   }
-
-  public Workflow workflow() {
-    return workflow;
-  }
 }

@@ -38,7 +38,7 @@ class PinpointStackTest {
 
   @Test
   void destinationDefaultsToPinpoint_andTheEventBridgePathStaysAvailable() {
-    Map<String, String> values = TestDefaultStack.substitutions(template);
+    Map<String, String> values = DefaultStackTest.substitutions(template);
     assertThat(values)
         .containsEntry("Destination", "pinpoint")
         .containsEntry("PinpointProjectId", PROJECT)

@@ -119,7 +119,7 @@ class SesCaptureStackTest {
                 "sesEvents",
                 "true",
                 "firehoseArn",
-                TestParameters.FIREHOSE,
+                ParametersTest.FIREHOSE,
                 "eventsBucket",
                 "my-events"));
 
@@ -128,8 +128,8 @@ class SesCaptureStackTest {
       template.resourceCountIs("AWS::KinesisFirehose::DeliveryStream", 0);
       assertThat(roleStatements(template, "SesFirehoseRole"))
           .containsExactlyInAnyOrder(
-              "Allow firehose:PutRecord " + TestParameters.FIREHOSE,
-              "Allow firehose:PutRecordBatch " + TestParameters.FIREHOSE);
+              "Allow firehose:PutRecord " + ParametersTest.FIREHOSE,
+              "Allow firehose:PutRecordBatch " + ParametersTest.FIREHOSE);
     }
   }
 }

@@ -81,10 +81,6 @@ public final class EventIngest extends Construct {
     return destinationArn;
   }
 
-  public DestinationKind destinationKind() {
-    return destinationKind;
-  }
-
   /** The Firehose created here, if any. */
   public Optional<CfnDeliveryStream> deliveryStream() {
     return deliveryStream;

@@ -22,7 +22,6 @@ public final class ScanStageTimer extends SparkListener implements AutoCloseable
   private static final long LISTENER_WAIT_MS = 10_000;
   private final SparkContext context;
   private final AtomicLong millis = new AtomicLong();
-  private final AtomicLong stages = new AtomicLong();
 
   private ScanStageTimer(SparkContext context) {
     this.context = context;
@@ -44,7 +43,6 @@ public final class ScanStageTimer extends SparkListener implements AutoCloseable
       return;
     }
     millis.addAndGet((Long) stage.completionTime().get() - (Long) stage.submissionTime().get());
-    stages.incrementAndGet();
   }
 
   private static boolean readsEvents(StageInfo stage) {
@@ -69,10 +67,6 @@ public final class ScanStageTimer extends SparkListener implements AutoCloseable
       // a busy bus: report what has arrived rather than hold the run up for a timing
     }
     return millis.get();
-  }
-
-  public long stages() {
-    return stages.get();
   }
 
   @Override

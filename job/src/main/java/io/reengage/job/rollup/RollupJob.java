@@ -53,19 +53,20 @@ public final class RollupJob {
   private final SparkSession spark;
   private final RollupSettings settings;
   private final Clock clock;
-  private MachineOpenClassification machineOpens;
+  private final MachineOpenClassification machineOpens;
 
   public RollupJob(SparkSession spark, RollupSettings settings, Clock clock) {
     this.spark = spark;
     this.settings = settings;
     this.clock = clock;
+    // Read once, before any day is listed: a bad IP list fails the run before any event is read.
+    this.machineOpens =
+        MachineOpenClassification.load(
+            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
   }
 
   public Result run() {
     checkSettled();
-    machineOpens =
-        MachineOpenClassification.load(
-            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
     RollupStore store = openStore();
     EngagementTypes types = typesOnly();
     long start = System.nanoTime();

@@ -71,7 +71,7 @@ public final class SegmentJob {
   private final SparkSession spark;
   private final SegmentSettings settings;
   private final RuleParameters rules;
-  private MachineOpenClassification machineOpens;
+  private final MachineOpenClassification machineOpens;
   private final AddressDistributions distributions;
 
   /** Names of the counts observed during the job. */
@@ -85,6 +85,11 @@ public final class SegmentJob {
     this.settings = settings;
     this.rules = settings.rules();
     this.distributions = new AddressDistributions(rules);
+    // The IP list is read here, before anything else: a bad list fails the run before any event
+    // is listed or read.
+    this.machineOpens =
+        MachineOpenClassification.load(
+            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
   }
 
   /**
@@ -115,11 +120,6 @@ public final class SegmentJob {
   public RunSummary run() {
     long jobStart = System.nanoTime();
     spark.sparkContext().setJobDescription("reengage segment as-of " + rules.asOf());
-    // Read the IP list before anything else: a bad list fails the run before any event is read.
-    machineOpens =
-        MachineOpenClassification.load(
-            settings.machineOpens(), spark.sparkContext().hadoopConfiguration());
-
     OutputPublisher publisher = prepareOutput();
     boolean published = false;
     try (ObservedMetrics observed = new ObservedMetrics(spark);

@@ -93,12 +93,15 @@ class S3EndToEndTest {
   }
 
   @Test
-  void nothingButTheImportAndTheSummaryRemains() throws Exception {
+  void nothingButTheImportTheReportAndTheSummaryRemains() throws Exception {
     assertThat(s3.objects(BUCKET, "out").keySet())
         .allMatch(
-            k -> k.startsWith("out/import/part-") || k.equals("out/summary.json"),
+            k ->
+                k.startsWith("out/import/part-")
+                    || k.equals("out/summary.json")
+                    || k.equals("out/report.html"),
             "no staging, no markers")
-        .contains("out/summary.json");
+        .contains("out/summary.json", "out/report.html");
   }
 
   @Test

@@ -94,7 +94,10 @@ class S3WriteFailureTest {
   void theRerunLeavesNothingOfTheFailedRunBehind() throws Exception {
     assertThat(s3.objects(BUCKET, "out").keySet())
         .allMatch(
-            k -> k.startsWith("out/import/part-") || k.equals("out/summary.json"),
-            "only the import and the summary");
+            k ->
+                k.startsWith("out/import/part-")
+                    || k.equals("out/summary.json")
+                    || k.equals("out/report.html"),
+            "only the import, the report and the summary");
   }
 }

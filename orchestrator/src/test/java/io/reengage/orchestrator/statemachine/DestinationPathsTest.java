@@ -354,7 +354,8 @@ class DestinationPathsTest {
             "ignore",
             "--machine-open-ips",
             "s3://config-123456789012/apple/egress-ip-ranges.csv");
-    // The rollup step reads the same roots.
+    // The rollup step reads the same roots and classifies machine opens with the same IP list:
+    // a day rolled up under another list is read raw by segment (exact, but slow).
     assertThat(arguments(tasks.callsTo(ROLLUP_JOB).get(0)))
         .containsExactly(
             "rollup",
@@ -369,7 +370,9 @@ class DestinationPathsTest {
             "--delivered-window-months",
             "10",
             "--engagement-window-months",
-            "6");
+            "6",
+            "--machine-open-ips",
+            "s3://config-123456789012/apple/egress-ip-ranges.csv");
   }
 
   @Test

@@ -1,8 +1,9 @@
 package io.reengage.job.generate;
 
 /**
- * The email event types Pinpoint streams (FACTS.md section 1), with the {@code event_type} value
- * each carries.
+ * The email event types Pinpoint streams, with the {@code event_type} value each carries (Amazon
+ * Pinpoint Developer Guide, "Email events": <a
+ * href="https://docs.aws.amazon.com/pinpoint/latest/developerguide/event-streams-data-email.html">event-streams-data-email</a>).
  */
 public enum EventType {
   SEND("_email.send", "send"),

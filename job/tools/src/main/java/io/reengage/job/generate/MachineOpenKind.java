@@ -1,7 +1,8 @@
 package io.reengage.job.generate;
 
 /**
- * The kinds of machine open the generator writes (SPEC.md, "Machine opens"; FACTS.md 10.4).
+ * The kinds of machine open the generator writes (Apple Mail Privacy Protection: Apple's proxy
+ * fetches with user agent exactly {@code Mozilla/5.0} from its published egress addresses).
  * Classified without an IP list, all three are machine opens; with the generated list, {@link
  * #MOZILLA_OUTSIDE_LIST} is not.
  */

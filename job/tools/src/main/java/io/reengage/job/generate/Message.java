@@ -62,8 +62,4 @@ final class Message {
     this.reorderedFields = reorderedFields;
     this.ses = ses;
   }
-
-  int recipients() {
-    return destination.length;
-  }
 }

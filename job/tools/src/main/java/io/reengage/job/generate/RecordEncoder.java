@@ -3,10 +3,11 @@ package io.reengage.job.generate;
 import java.util.SplittableRandom;
 
 /**
- * Writes one Pinpoint email event as JSON, shaped like the records Pinpoint streams (FACTS.md
- * section 1 and the seed sample): the top-level fields, the message's {@code mail} object with
- * headers and common headers, and the one object named for the event type. About 1.3 KB a record.
- * Every byte follows from the planned event, so a duplicate is byte-identical to its original.
+ * Writes one Pinpoint email event as JSON, shaped like the records Pinpoint streams (the fields and
+ * example record of the Amazon Pinpoint Developer Guide, event-streams-data-email.html): the
+ * top-level fields, the message's {@code mail} object with headers and common headers, and the one
+ * object named for the event type. About 1.3 KB a record. Every byte follows from the planned
+ * event, so a duplicate is byte-identical to its original.
  *
  * <p>Names in the per-type objects follow Pinpoint's snake_case. Pinpoint does not document the
  * object of a rendering failure; {@code failure{template_name, error_message}} mirrors SES's.

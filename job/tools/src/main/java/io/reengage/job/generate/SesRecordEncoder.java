@@ -4,11 +4,13 @@ import java.util.SplittableRandom;
 
 /**
  * Writes one event as an SES event-publishing record, shaped like the examples of the SES developer
- * guide (FACTS.md section 10): {@code eventType}, the message's {@code mail} object with {@code
- * headers}, {@code commonHeaders} and {@code tags}, and the object named for the event type with
- * its own ISO-8601 {@code timestamp}. Real records put {@code mail} before or after the event
- * object; a quarter of these put it after, chosen by a hash of the event, as a reader must not rely
- * on order. Edge-case messages with reordered fields also move {@code eventType} to the end.
+ * guide ("Examples of event data that Amazon SES publishes to Firehose",
+ * docs.aws.amazon.com/ses/latest/dg/event-publishing-retrieving-firehose-examples.html): {@code
+ * eventType}, the message's {@code mail} object with {@code headers}, {@code commonHeaders} and
+ * {@code tags}, and the object named for the event type with its own ISO-8601 {@code timestamp}.
+ * Real records put {@code mail} before or after the event object; a quarter of these put it after,
+ * chosen by a hash of the event, as a reader must not rely on order. Edge-case messages with
+ * reordered fields also move {@code eventType} to the end.
  *
  * <p>Pinpoint types map to SES's: a soft bounce is a transient {@code Bounce} or a {@code
  * DeliveryDelay}; an unsubscribe is a {@code Subscription} event (SES's list management). Every

@@ -17,10 +17,11 @@
  *       default there is data on the as-of day (before the segment's default {@code until}) and on
  *       the day after (at or after it); {@code daysAfter = 0} ends the data the day before as-of.
  *   <li><b>Times.</b> {@code event_timestamp} and {@code message_send_timestamp} are the send time
- *       (FACTS.md); {@code arrival_timestamp} is when the event happened plus a short delay; the
- *       Firehose time (which names the object and its folder) is arrival plus 1 s to 2 min, or for
- *       {@code lateRate} of records 10 min to 8 h. A reader that lists folders around a window
- *       needs that much slack after it to see everything.
+ *       (Amazon Pinpoint Developer Guide, event-streams-data-email.html); {@code arrival_timestamp}
+ *       is when the event happened plus a short delay; the Firehose time (which names the object
+ *       and its folder) is arrival plus 1 s to 2 min, or for {@code lateRate} of records 10 min to
+ *       8 h. A reader that lists folders around a window needs that much slack after it to see
+ *       everything.
  *   <li><b>Objects.</b> Firehose's buffer: an object opens with its oldest record, whose Firehose
  *       time gives the folder and the name, and closes after {@code bufferSeconds} or {@code
  *       bufferMb}; so an object may hold records of the next hour or day.

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Values that refuse to synthesise, and the shared values of the parameter tests. */
-class TestParameters {
+class ParametersTest {
 
   static final String FIREHOSE =
       "arn:aws:firehose:eu-west-1:123456789012:deliverystream/pinpoint-to-s3";

@@ -14,7 +14,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** Events bucket, Firehose and Pinpoint project all exist already. */
-class TestExistingPipelineStack {
+class ExistingPipelineStackTest {
 
   private static Template template;
   private static Annotations annotations;
@@ -29,11 +29,11 @@ class TestExistingPipelineStack {
                 "eventsPrefix",
                 "pinpoint/events/",
                 "eventsKmsKeyArn",
-                TestParameters.KEY,
+                ParametersTest.KEY,
                 "firehoseArn",
-                TestParameters.FIREHOSE,
+                ParametersTest.FIREHOSE,
                 "pinpointProjectId",
-                TestParameters.PROJECT));
+                ParametersTest.PROJECT));
     template = Template.fromStack(stack);
     annotations = Annotations.fromStack(stack);
   }
@@ -55,25 +55,25 @@ class TestExistingPipelineStack {
             "Allow s3:ListBucket arn:${AWS::Partition}:s3:::my-events"
                 + " if {StringLike={s3:prefix=[pinpoint/events/*, pinpoint/events]}}",
             "Allow s3:GetObject arn:${AWS::Partition}:s3:::my-events/pinpoint/events/*",
-            "Allow kms:Decrypt " + TestParameters.KEY);
+            "Allow kms:Decrypt " + ParametersTest.KEY);
     assertThat(roleStatements(template, "SparkJobRole"))
         .noneMatch(line -> line.contains("my-events") && line.contains("s3:PutObject"));
   }
 
   @Test
   void everythingPointsAtTheExistingProjectAndPrefix() {
-    assertThat(TestDefaultStack.substitutions(template))
+    assertThat(DefaultStackTest.substitutions(template))
         .containsEntry("EventsUris", "s3://my-events/pinpoint/events/");
     assertThat(
             render(
                 properties(resource(template, "AWS::Lambda::Function", "FunctionsStartImport"))
                     .get("Environment")))
-        .contains("PINPOINT_APPLICATION_ID=" + TestParameters.PROJECT);
+        .contains("PINPOINT_APPLICATION_ID=" + ParametersTest.PROJECT);
     assertThat(roleStatements(template, "FunctionsTagSegmentRole"))
         .contains(
             "Allow mobiletargeting:TagResource arn:${AWS::Partition}:mobiletargeting:${AWS::Region}:${AWS::AccountId}:"
                 + "apps/"
-                + TestParameters.PROJECT
+                + ParametersTest.PROJECT
                 + "/segments/*");
     Map<String, Object> table =
         properties(resource(template, "AWS::Glue::Table", "CatalogEventsTable"));

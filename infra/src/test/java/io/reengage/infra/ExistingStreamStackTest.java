@@ -15,7 +15,7 @@ import software.amazon.awscdk.assertions.Template;
  * An existing Kinesis stream, and an existing project whose event stream is (re)pointed at it on
  * request.
  */
-class TestExistingStreamStack {
+class ExistingStreamStackTest {
 
   private static Template template;
 
@@ -25,7 +25,7 @@ class TestExistingStreamStack {
         Synth.template(
             Map.of(
                 "kinesisStreamArn",
-                TestParameters.KINESIS,
+                ParametersTest.KINESIS,
                 "pinpointProjectId",
                 PinpointStackTest.PROJECT,
                 "createEventStream",
@@ -38,19 +38,19 @@ class TestExistingStreamStack {
     Map<String, Object> firehose =
         properties(resource(template, "AWS::KinesisFirehose::DeliveryStream", "IngestFirehose"));
     assertThat(render(firehose.get("KinesisStreamSourceConfiguration")))
-        .contains("KinesisStreamARN=" + TestParameters.KINESIS);
+        .contains("KinesisStreamARN=" + ParametersTest.KINESIS);
     assertThat(roleStatements(template, "IngestDeliveryRole"))
-        .contains("Allow kinesis:GetRecords " + TestParameters.KINESIS);
+        .contains("Allow kinesis:GetRecords " + ParametersTest.KINESIS);
   }
 
   @Test
   void theProjectStreamsIntoTheGivenStream() {
     Map<String, Object> stream =
         properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"));
-    assertThat(stream.get("DestinationStreamArn")).isEqualTo(TestParameters.KINESIS);
+    assertThat(stream.get("DestinationStreamArn")).isEqualTo(ParametersTest.KINESIS);
     assertThat(roleStatements(template, "PinpointEventStreamRole"))
         .containsExactlyInAnyOrder(
-            "Allow kinesis:PutRecords " + TestParameters.KINESIS,
-            "Allow kinesis:DescribeStream " + TestParameters.KINESIS);
+            "Allow kinesis:PutRecords " + ParametersTest.KINESIS,
+            "Allow kinesis:DescribeStream " + ParametersTest.KINESIS);
   }
 }

@@ -26,7 +26,7 @@ import software.amazon.awscdk.assertions.Template;
  * The stack with no context at all: everything created but Pinpoint (never created), the query's
  * defaults, the eventbridge destination.
  */
-class TestDefaultStack {
+class DefaultStackTest {
 
   private static Template template;
   private static Annotations annotations;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TestSettings {
+class SettingsTest {
 
   private static final Path ROOT = Path.of("/repo");
   private static final String KINESIS =

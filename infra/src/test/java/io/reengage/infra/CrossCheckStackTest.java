@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 
 /** The cross-check on: Athena permissions for the state machine, results readable by job runs. */
-class TestCrossCheckStack {
+class CrossCheckStackTest {
 
   private static Template template;
 
@@ -46,7 +46,7 @@ class TestCrossCheckStack {
   @Test
   void crossCheckLetsJobRunsReadAthenaResultsAndTheScheduleAskForIt() {
     assertThat(roleStatements(template, "SparkJobRole"))
-        .containsAll(TestDefaultStack.read("WorkBucket", "athena-results"));
+        .containsAll(DefaultStackTest.read("WorkBucket", "athena-results"));
     Map<String, Object> schedule =
         properties(resource(template, "AWS::Scheduler::Schedule", "WorkflowSchedule"));
     assertThat(render(schedule.get("Target"))).contains("Input={\"crossCheck\":true}");

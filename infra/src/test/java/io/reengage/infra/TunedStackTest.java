@@ -15,7 +15,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** Every tuning value set away from its default (the cross-check has its own test). */
-class TestTunedStack {
+class TunedStackTest {
 
   private static Template template;
 
@@ -55,7 +55,7 @@ class TestTunedStack {
 
   @Test
   void rulesReachTheJobArguments() {
-    assertThat(TestDefaultStack.substitutions(template))
+    assertThat(DefaultStackTest.substitutions(template))
         .containsEntry("DeliveredWindowMonths", "12")
         .containsEntry("EngagementWindowMonths", "3")
         .containsEntry("MinDelivered", "10")
@@ -71,8 +71,8 @@ class TestTunedStack {
     // rollups/
     // (staged, then moved into place: copy and delete on S3).
     assertThat(roleStatements(template, "SparkJobRole"))
-        .containsAll(TestDefaultStack.read("EventsBucket", "events"))
-        .containsAll(TestDefaultStack.readWrite("WorkBucket", "rollups"));
+        .containsAll(DefaultStackTest.read("EventsBucket", "events"))
+        .containsAll(DefaultStackTest.readWrite("WorkBucket", "rollups"));
     // The state machine starts and watches it like the segment job: the one application, the job
     // role only.
     assertThat(roleStatements(template, "WorkflowStateMachineRole"))
@@ -148,7 +148,7 @@ class TestTunedStack {
 
   @Test
   void jobOptionsAndDestinationReachTheDefinition() {
-    assertThat(TestDefaultStack.substitutions(template))
+    assertThat(DefaultStackTest.substitutions(template))
         .containsEntry(
             "EventsUris", "s3://EventsBucket/events/,s3://old-events/pinpoint/,s3://ses-events/")
         .containsEntry("MachineOpens", "ignore")

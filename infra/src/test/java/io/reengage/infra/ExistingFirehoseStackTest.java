@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 
 /** An existing project streaming into an existing Firehose (the stream asked for explicitly). */
-class TestExistingFirehoseStack {
+class ExistingFirehoseStackTest {
 
   @Test
   void eventStreamPutsIntoTheFirehose() {
@@ -18,7 +18,7 @@ class TestExistingFirehoseStack {
         Synth.template(
             Map.of(
                 "firehoseArn",
-                TestParameters.FIREHOSE,
+                ParametersTest.FIREHOSE,
                 "eventsBucket",
                 "my-events",
                 "pinpointProjectId",
@@ -29,10 +29,10 @@ class TestExistingFirehoseStack {
     assertThat(
             properties(resource(template, "AWS::Pinpoint::EventStream", "PinpointEventStream"))
                 .get("DestinationStreamArn"))
-        .isEqualTo(TestParameters.FIREHOSE);
+        .isEqualTo(ParametersTest.FIREHOSE);
     assertThat(roleStatements(template, "PinpointEventStreamRole"))
         .containsExactlyInAnyOrder(
-            "Allow firehose:PutRecordBatch " + TestParameters.FIREHOSE,
-            "Allow firehose:DescribeDeliveryStream " + TestParameters.FIREHOSE);
+            "Allow firehose:PutRecordBatch " + ParametersTest.FIREHOSE,
+            "Allow firehose:DescribeDeliveryStream " + ParametersTest.FIREHOSE);
   }
 }
