@@ -95,7 +95,12 @@ public record RunSummary(
 
   /**
    * With {@code --rollups}: the days answered by rollups and the raw ones; {@code bytes} is what
-   * the run opened. The compacted-month counts are absent when no day came from rollups.
+   * the run opened. The compacted-month counts are absent when no day came from rollups. {@code
+   * daysFromCompactedMonths} counts the days read from a compacted month, through its aggregate
+   * ({@code daysFromMonthAggregates}, over {@code monthAggregates} months) or its copies of the
+   * days' rows; {@code rowsFromMonthAggregates} and {@code rowsFromDays} are the rollup rows the
+   * run combined from each (at most one per address per aggregated month, one per address and day
+   * part otherwise).
    */
   public record Rollups(
       int rollupDays,
@@ -105,7 +110,36 @@ public record RunSummary(
       int rawDays,
       List<String> rawDayRanges,
       @JsonInclude(Include.NON_NULL) Integer compactedMonths,
-      @JsonInclude(Include.NON_NULL) Integer daysFromCompactedMonths) {}
+      @JsonInclude(Include.NON_NULL) Integer daysFromCompactedMonths,
+      @JsonInclude(Include.NON_NULL) Integer monthAggregates,
+      @JsonInclude(Include.NON_NULL) Integer daysFromMonthAggregates,
+      @JsonInclude(Include.NON_NULL) Long rowsFromMonthAggregates,
+      @JsonInclude(Include.NON_NULL) Long rowsFromDays) {
+
+    public Rollups(
+        int rollupDays,
+        String firstRollupDay,
+        String lastRollupDay,
+        long bytes,
+        int rawDays,
+        List<String> rawDayRanges,
+        Integer compactedMonths,
+        Integer daysFromCompactedMonths) {
+      this(
+          rollupDays,
+          firstRollupDay,
+          lastRollupDay,
+          bytes,
+          rawDays,
+          rawDayRanges,
+          compactedMonths,
+          daysFromCompactedMonths,
+          null,
+          null,
+          null,
+          null);
+    }
+  }
 
   /**
    * Wall-clock milliseconds of the run's phases; {@code crossCheckMs} only with {@code

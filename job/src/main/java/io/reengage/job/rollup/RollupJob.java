@@ -130,7 +130,9 @@ public final class RollupJob {
       List<DayMarker> days = entry.getValue();
       try {
         MonthMarker existing = compacted.get(month);
-        if (existing != null && existing.days().equals(days)) {
+        if (existing != null
+            && existing.formatVersion() == MonthMarker.FORMAT_VERSION
+            && existing.days().equals(days)) {
           continue;
         }
         spark.sparkContext().setJobDescription("reengage rollup: compact " + month);
@@ -167,18 +169,32 @@ public final class RollupJob {
     Path staging = store.newStaging();
     try {
       Path staged = new Path(staging, "month=" + month);
+      List<String> aggregateFiles = List.of();
+      long aggregateRows = 0;
+      long aggregateBytes = 0;
       if (!files.isEmpty()) {
         // Files of about COMPACT_FILE_BYTES each: one for most months.
         int parts = (int) Math.max(1, Math.min(1000, bytes / COMPACT_FILE_BYTES + 1));
-        spark
-            .read()
-            .schema(RollupRules.DAILY_SCHEMA)
-            .option("basePath", store.root().toString())
-            .parquet(files.toArray(new String[0]))
-            .coalesce(parts)
-            .write()
-            .mode(SaveMode.Overwrite)
-            .parquet(staged.toString());
+        Dataset<Row> daily =
+            spark
+                .read()
+                .schema(RollupRules.DAILY_SCHEMA)
+                .option("basePath", store.root().toString())
+                .parquet(files.toArray(new String[0]));
+        daily.coalesce(parts).write().mode(SaveMode.Overwrite).parquet(staged.toString());
+        if (days.size() == month.lengthOfMonth()) {
+          // Every day of the month is here: one row per address for the whole month.
+          Path aggregate = new Path(staged, MonthMarker.AGGREGATE_FOLDER);
+          RollupRules.monthAggregates(daily)
+              .coalesce(parts)
+              .write()
+              .mode(SaveMode.Overwrite)
+              .parquet(aggregate.toString());
+          RollupStore.WrittenFiles written = store.parquetFiles(aggregate);
+          aggregateFiles = written.names();
+          aggregateBytes = written.bytes();
+          aggregateRows = spark.read().parquet(aggregate.toString()).count();
+        }
       } else {
         org.apache.hadoop.fs.FileSystem fs =
             staged.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -193,7 +209,10 @@ public final class RollupJob {
               days,
               written.names(),
               rows,
-              written.bytes()));
+              written.bytes(),
+              aggregateFiles,
+              aggregateRows,
+              aggregateBytes));
     } finally {
       store.abandon(staging);
     }

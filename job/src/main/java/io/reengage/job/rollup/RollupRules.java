@@ -14,6 +14,7 @@ import io.reengage.job.rules.EngagementTypes;
 import io.reengage.job.rules.MachineOpenMode;
 import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.rules.UnengagedRules;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -137,6 +138,11 @@ public final class RollupRules {
       Dataset<Row> daily, RuleParameters p, MachineOpenMode mode) {
     Column deliveredIn = partInWindow(p.deliveredStartDate().toString());
     Column engagementIn = partInWindow(p.engagementStartDate().toString());
+    return partialColumns(daily, deliveredIn, engagementIn, mode);
+  }
+
+  private static Dataset<Row> partialColumns(
+      Dataset<Row> rows, Column deliveredIn, Column engagementIn, MachineOpenMode mode) {
     boolean ignore = mode == MachineOpenMode.IGNORE;
     Column engagements = col(ignore ? NON_MACHINE_ENGAGEMENT_COUNT : ENGAGEMENT_COUNT);
     Column last =
@@ -144,7 +150,7 @@ public final class RollupRules {
             ignore
                 ? UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS
                 : UnengagedRules.LAST_ENGAGEMENT);
-    return daily.select(
+    return rows.select(
         col(UnengagedRules.ADDRESS),
         when(deliveredIn, col(DELIVERED_COUNT)).otherwise(lit(0L)).as(DELIVERED_COUNT),
         when(deliveredIn, col(UnengagedRules.MIN_DELIVERED)).as(UnengagedRules.MIN_DELIVERED),
@@ -186,11 +192,94 @@ public final class RollupRules {
    */
   public static Dataset<Row> perAddressWithRollups(
       Dataset<Row> rawWindowed, Dataset<Row> rolledUpDays, RuleParameters p, MachineOpenMode mode) {
+    return perAddressWithRollups(rawWindowed, rolledUpDays, null, p, mode);
+  }
+
+  /**
+   * As above, plus the partial rows of month aggregates ({@link #monthPartials}; {@code null} when
+   * there are none).
+   */
+  public static Dataset<Row> perAddressWithRollups(
+      Dataset<Row> rawWindowed,
+      Dataset<Row> rolledUpDays,
+      Dataset<Row> monthPartials,
+      RuleParameters p,
+      MachineOpenMode mode) {
     Dataset<Row> partials = rawPartials(rawWindowed, p);
     if (rolledUpDays != null) {
       partials = partials.unionByName(windowedPartials(rolledUpDays, p, mode));
     }
+    if (monthPartials != null) {
+      partials = partials.unionByName(monthPartials);
+    }
     return combine(partials);
+  }
+
+  /**
+   * How partial rows of one address merge, whatever they cover (a day part, a month, raw days):
+   * counts add up, earliest and latest combine. The one list both the month aggregates and {@link
+   * #combine} use, so the two cannot drift apart.
+   */
+  private static final List<Merge> MERGES =
+      List.of(
+          new Merge(DELIVERED_COUNT, Merge.SUM),
+          new Merge(UnengagedRules.MIN_DELIVERED, Merge.MIN),
+          new Merge(UnengagedRules.MAX_DELIVERED, Merge.MAX),
+          new Merge(ENGAGEMENT_COUNT, Merge.SUM),
+          new Merge(UnengagedRules.LAST_ENGAGEMENT, Merge.MAX),
+          new Merge(NON_MACHINE_ENGAGEMENT_COUNT, Merge.SUM),
+          new Merge(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS, Merge.MAX));
+
+  private record Merge(String column, int how) {
+    static final int SUM = 0;
+    static final int MIN = 1;
+    static final int MAX = 2;
+
+    Column aggregate() {
+      Column c = col(column);
+      return (how == SUM ? sum(c) : how == MIN ? min(c) : max(c)).as(column);
+    }
+  }
+
+  /** Merges the rows of each address over the columns of {@link #MERGES} that {@code rows} has. */
+  private static Dataset<Row> merge(Dataset<Row> rows) {
+    List<String> present = List.of(rows.columns());
+    Column[] aggregates =
+        MERGES.stream()
+            .filter(m -> present.contains(m.column()))
+            .map(Merge::aggregate)
+            .toArray(Column[]::new);
+    return rows.groupBy(col(UnengagedRules.ADDRESS))
+        .agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length));
+  }
+
+  /** The columns of a month aggregate, in file order. */
+  public static final org.apache.spark.sql.types.StructType MONTH_SCHEMA =
+      new org.apache.spark.sql.types.StructType(
+          java.util.Arrays.stream(DAILY_SCHEMA.fields())
+              .filter(f -> !f.name().equals(DAY) && !f.name().equals(FIRST_SECOND))
+              .toArray(org.apache.spark.sql.types.StructField[]::new));
+
+  /**
+   * One row per address combining all daily rows of a month (both parts of every day): what a
+   * compacted month keeps so that a daily run reads one row per address for it. Only valid for a
+   * month that lies wholly inside or wholly outside each window (see {@link RollupSources}).
+   */
+  public static Dataset<Row> monthAggregates(Dataset<Row> daily) {
+    return merge(daily).select(MONTH_SCHEMA.names()[0], tail(MONTH_SCHEMA.names()));
+  }
+
+  private static String[] tail(String[] names) {
+    return java.util.Arrays.copyOfRange(names, 1, names.length);
+  }
+
+  /**
+   * The partial rows of a month aggregate, with the same columns as {@link #windowedPartials}: each
+   * kind counts wholly or not at all, as the month lies wholly inside or outside its window.
+   */
+  public static Dataset<Row> monthPartials(
+      Dataset<Row> month, boolean deliveredIn, boolean engagementIn, MachineOpenMode mode) {
+    return partialColumns(month, lit(deliveredIn), lit(engagementIn), mode);
   }
 
   /**
@@ -200,16 +289,15 @@ public final class RollupRules {
    * them.
    */
   public static Dataset<Row> combine(Dataset<Row> partials) {
-    return partials
-        .groupBy(col(UnengagedRules.ADDRESS))
-        .agg(
-            max(col(UnengagedRules.MAX_DELIVERED)).as(UnengagedRules.MAX_DELIVERED),
-            min(col(UnengagedRules.MIN_DELIVERED)).as(UnengagedRules.MIN_DELIVERED),
-            max(col(UnengagedRules.LAST_ENGAGEMENT)).as(UnengagedRules.LAST_ENGAGEMENT),
-            sum(col(DELIVERED_COUNT)).as(UnengagedRules.NUM_DELIVERED),
-            max(col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS))
-                .as(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS),
-            sum(col(ENGAGEMENT_COUNT)).as(ENGAGEMENT_COUNT))
+    return merge(partials)
+        .select(
+            col(UnengagedRules.ADDRESS),
+            col(UnengagedRules.MAX_DELIVERED),
+            col(UnengagedRules.MIN_DELIVERED),
+            col(UnengagedRules.LAST_ENGAGEMENT),
+            col(DELIVERED_COUNT).as(UnengagedRules.NUM_DELIVERED),
+            col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS),
+            col(ENGAGEMENT_COUNT))
         .where(col(UnengagedRules.NUM_DELIVERED).plus(col(ENGAGEMENT_COUNT)).gt(lit(0L)));
   }
 }

@@ -58,6 +58,13 @@ public final class RollupStore {
     return paths(monthFolder(marker.yearMonth()), marker.files());
   }
 
+  /** The aggregate Parquet files a month marker names, as full paths. */
+  public List<String> aggregateFiles(MonthMarker marker) {
+    return paths(
+        new Path(monthFolder(marker.yearMonth()), MonthMarker.AGGREGATE_FOLDER),
+        marker.aggregateFiles());
+  }
+
   private static List<String> paths(Path folder, List<String> names) {
     List<String> paths = new ArrayList<>();
     for (String name : names) {

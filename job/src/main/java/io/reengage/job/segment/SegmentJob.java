@@ -349,7 +349,11 @@ public final class SegmentJob {
     RolledUp rolledUp = plan.rollupDays().isEmpty() ? null : readRollups(store, plan);
     Dataset<Row> combined =
         RollupRules.perAddressWithRollups(
-            windowed, rolledUp == null ? null : rolledUp.rows(), rules, mode());
+            windowed,
+            rolledUp == null ? null : rolledUp.rows(),
+            rolledUp == null ? null : rolledUp.monthPartials(),
+            rules,
+            mode());
     combined =
         observed.observe(
             combined,
@@ -432,19 +436,41 @@ public final class SegmentJob {
     } catch (IOException e) {
       throw cannotReadRollups(e);
     }
-    RollupSources sources = RollupSources.choose(days, months);
+    RollupSources sources =
+        RollupSources.choose(days, months, rules.deliveredStartDate(), rules.engagementStartDate());
 
     List<String> dailyFiles = new ArrayList<>();
     long bytes = 0;
+    long dayRows = 0;
     for (DayMarker m : sources.dailyDays()) {
       dailyFiles.addAll(store.files(m));
       bytes += m.bytes();
+      dayRows += m.rows();
+    }
+    Dataset<Row> monthPartials = null;
+    for (RollupSources.AggregatePart part : sources.aggregates().values()) {
+      Dataset<Row> month =
+          RollupRules.monthPartials(
+              spark
+                  .read()
+                  .schema(RollupRules.MONTH_SCHEMA)
+                  .parquet(store.aggregateFiles(part.month()).toArray(new String[0])),
+              part.deliveredIn(),
+              part.engagementIn(),
+              mode());
+      monthPartials = monthPartials == null ? month : monthPartials.unionByName(month);
+      bytes += part.month().aggregateBytes();
     }
     List<String> compactedFiles = new ArrayList<>();
     List<Object> compactedDays = new ArrayList<>();
     for (RollupSources.CompactedPart part : sources.compacted().values()) {
       compactedFiles.addAll(store.files(part.month()));
       part.days().forEach(d -> compactedDays.add(java.sql.Date.valueOf(d)));
+      for (DayMarker m : days) {
+        if (part.days().contains(m.date())) {
+          dayRows += m.rows();
+        }
+      }
       bytes += part.month().bytes();
     }
     // Hundreds of paths: above Spark's default threshold of 32, checking them would run as a Spark
@@ -475,11 +501,34 @@ public final class SegmentJob {
       rows = rows == null ? compacted : rows.unionByName(compacted);
     }
     // What this run opens: whole compacted files, even where it keeps only some of their days.
-    return new RolledUp(rows, sources.compacted().size(), sources.compactedDays(), bytes);
+    java.util.Set<YearMonth> monthsUsed = new java.util.TreeSet<>(sources.compacted().keySet());
+    monthsUsed.addAll(sources.aggregates().keySet());
+    return new RolledUp(
+        rows,
+        monthPartials,
+        monthsUsed.size(),
+        sources.compactedDays() + sources.aggregatedDays(),
+        sources.aggregates().size(),
+        sources.aggregatedDays(),
+        sources.aggregateRows(),
+        dayRows,
+        bytes);
   }
 
-  /** The daily rows of the rolled-up days, and where they came from. */
-  private record RolledUp(Dataset<Row> rows, int compactedMonths, int compactedDays, long bytes) {}
+  /**
+   * The daily rows of the rolled-up days not answered by month aggregates ({@code null} when none),
+   * the month aggregates' partial rows ({@code null} when none), and where they came from.
+   */
+  private record RolledUp(
+      Dataset<Row> rows,
+      Dataset<Row> monthPartials,
+      int compactedMonths,
+      int compactedDays,
+      int monthAggregates,
+      int aggregatedDays,
+      long aggregateRows,
+      long dayRows,
+      long bytes) {}
 
   /**
    * The events of each root's files (none when nothing was listed), lazily: nothing is read until
@@ -630,7 +679,11 @@ public final class SegmentJob {
         plan.rawEpochDays().size(),
         plan.rawRanges().stream().map(Object::toString).toList(),
         rolledUp == null ? null : rolledUp.compactedMonths(),
-        rolledUp == null ? null : rolledUp.compactedDays());
+        rolledUp == null ? null : rolledUp.compactedDays(),
+        rolledUp == null ? null : rolledUp.monthAggregates(),
+        rolledUp == null ? null : rolledUp.aggregatedDays(),
+        rolledUp == null ? null : rolledUp.aggregateRows(),
+        rolledUp == null ? null : rolledUp.dayRows());
   }
 
   /** The innermost cause as "Type: first line of its message", short enough for one line. */
