@@ -28,6 +28,14 @@ public final class ScalingChart {
 
   private static final String[] PANELS = {"seconds", "GB read", "million rows combined"};
   private static final double[] SCALE = {1, 1e9, 1e6};
+  private static final Color[] PALETTE = {
+    new Color(0xD62728),
+    new Color(0x1F77B4),
+    new Color(0x2CA02C),
+    new Color(0xFF7F0E),
+    new Color(0x9467BD),
+    new Color(0x8C564B)
+  };
 
   private ScalingChart() {}
 
@@ -54,6 +62,7 @@ public final class ScalingChart {
     NumberAxis volume = new NumberAxis("mail per address per day (x the benchmark set)");
     volume.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(volume);
+    Map<String, Color> colours = new LinkedHashMap<>();
     plot.setGap(12);
     for (int panel = 0; panel < PANELS.length; panel++) {
       XYSeriesCollection data = new XYSeriesCollection();
@@ -61,6 +70,12 @@ public final class ScalingChart {
       XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
       for (int s = 0; s < data.getSeriesCount(); s++) {
         renderer.setSeriesStroke(s, new BasicStroke(2f));
+        // One colour per measurement in every panel, and one legend entry (every measurement has
+        // seconds, so the first panel names them all).
+        String name = (String) data.getSeriesKey(s);
+        renderer.setSeriesPaint(
+            s, colours.computeIfAbsent(name, n -> PALETTE[colours.size() % PALETTE.length]));
+        renderer.setSeriesVisibleInLegend(s, panel == 0);
       }
       NumberAxis axis = new NumberAxis(PANELS[panel]);
       XYPlot sub = new XYPlot(data, null, axis, renderer);
