@@ -49,8 +49,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GeneratedMonthAggregateTest {
 
-  /** Month ends and window starts on the 1st, a 29 February, an as-of in mid-month. */
-  static final String[] AS_OF = {"2026-08-31", "2026-09-01", "2024-02-29", "2026-05-17"};
+  /**
+   * A 29 February (whole days), and window starts on the 1st with an {@code until} inside the
+   * as-of day. Two sets keep CI short; month ends and mid-month as-of dates are covered on testdata
+   * by {@code MonthAggregateAgreementTest}.
+   */
+  static final String[] AS_OF = {"2024-02-29", "2026-09-01"};
 
   @TempDir static Path tmp;
 
