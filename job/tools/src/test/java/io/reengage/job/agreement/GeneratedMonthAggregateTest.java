@@ -50,9 +50,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeneratedMonthAggregateTest {
 
   /**
-   * A 29 February (whole days), and window starts on the 1st with an {@code until} inside the
-   * as-of day. Two sets keep CI short; month ends and mid-month as-of dates are covered on testdata
-   * by {@code MonthAggregateAgreementTest}.
+   * A 29 February (whole days), and window starts on the 1st with an {@code until} inside the as-of
+   * day. Two sets keep CI short; month ends and mid-month as-of dates are covered on testdata by
+   * {@code MonthAggregateAgreementTest}.
    */
   static final String[] AS_OF = {"2024-02-29", "2026-09-01"};
 
