@@ -18,6 +18,34 @@ final class JsonValues {
   private final List<String> scratch = new ArrayList<>(8);
 
   /**
+   * The {@code destination} of a {@code mail} object, the shape Pinpoint and SES records share:
+   * null when the object is null or names none, {@link #WRONG_TYPE} when it is not an object or its
+   * destination is not an array of strings. When the key repeats, the last one wins.
+   */
+  String[] mailDestination(JsonParser p, JsonToken v) throws IOException {
+    if (v == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return WRONG_TYPE;
+    }
+    String[] destination = null;
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken child = p.nextToken();
+      if ("destination".equals(name)) {
+        destination = stringArray(p, child);
+      } else {
+        p.skipChildren();
+      }
+    }
+    expectEndObject(t);
+    return destination;
+  }
+
+  /**
    * An array of strings (null elements kept), null for a JSON null, or {@link #WRONG_TYPE} for any
    * other value, for an element that is neither a string nor null, or for a string holding an
    * unpaired surrogate escape such as {@code \ud800} (no UTF-8 file, and so no CSV, can carry it).

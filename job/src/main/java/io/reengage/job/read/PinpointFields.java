@@ -141,27 +141,9 @@ final class PinpointFields {
   }
 
   private void readMail(JsonParser p, JsonToken v) throws IOException {
-    if (v == JsonToken.VALUE_NULL) {
-      return;
-    }
-    if (v != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      destinationWrong = true;
-      return;
-    }
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken child = p.nextToken();
-      if ("destination".equals(name)) {
-        String[] read = values.stringArray(p, child);
-        destinationWrong = read == JsonValues.WRONG_TYPE;
-        destination = destinationWrong ? null : read;
-      } else {
-        p.skipChildren();
-      }
-    }
-    JsonValues.expectEndObject(t);
+    String[] read = values.mailDestination(p, v);
+    destinationWrong = read == JsonValues.WRONG_TYPE;
+    destination = destinationWrong ? null : read;
   }
 
   private void readOpen(JsonParser p, JsonToken v) throws IOException {

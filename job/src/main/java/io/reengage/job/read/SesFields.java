@@ -109,29 +109,9 @@ final class SesFields {
   }
 
   void readMail(JsonParser p, JsonToken v) throws IOException {
-    destination = null;
-    destinationWrong = false;
-    if (v == JsonToken.VALUE_NULL) {
-      return;
-    }
-    if (v != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      destinationWrong = true;
-      return;
-    }
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken child = p.nextToken();
-      if ("destination".equals(name)) {
-        String[] read = values.stringArray(p, child);
-        destinationWrong = read == JsonValues.WRONG_TYPE;
-        destination = destinationWrong ? null : read;
-      } else {
-        p.skipChildren();
-      }
-    }
-    JsonValues.expectEndObject(t);
+    String[] read = values.mailDestination(p, v);
+    destinationWrong = read == JsonValues.WRONG_TYPE;
+    destination = destinationWrong ? null : read;
   }
 
   /**
