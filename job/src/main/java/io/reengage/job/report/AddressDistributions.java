@@ -2,7 +2,6 @@ package io.reengage.job.report;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.length;
@@ -18,9 +17,13 @@ import io.reengage.job.rules.RuleParameters;
 import io.reengage.job.rules.UnengagedRules;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -29,10 +32,13 @@ import org.apache.spark.sql.Row;
  *
  * <p>Two parts, chosen for cost. The funnel and the histograms are observed aggregates on the
  * per-address rows ({@link #observe}): a few counters per row, taken while the segment's one job
- * runs, with no job of their own. The domains need a grouping, which an observation cannot do, so
- * {@link #collect} runs one small aggregate over the per-address rows the job has cached: a partial
- * count per domain in each cached partition, one shuffle of those partials and the top rows to the
- * driver. What it costs is that the cache holds every address rather than only the unengaged ones.
+ * runs. The domains need a grouping, which an observation cannot do, so the segment's one job ends
+ * in it: {@link #topDomains} groups the per-address rows by domain (a partial count per domain in
+ * each partition, one shuffle of those partials), and each partition of the grouped rows sends the
+ * driver only its top domains and its counts ({@link TopDomains}), from which the driver also takes
+ * the number of unengaged addresses. The job caches the per-address rows, so that the writer reads
+ * the unengaged ones from that cache: what the domains cost is that the cache holds every address
+ * rather than only the unengaged ones, and one small shuffle.
  */
 public final class AddressDistributions {
 
@@ -91,10 +97,48 @@ public final class AddressDistributions {
   }
 
   /**
-   * After the job ran: the observed counts, and the domain aggregate over {@code flagged} (the
-   * cached per-address rows with {@link #UNENGAGED}).
+   * The action of the segment's one job: over {@code flagged} (the per-address rows with {@link
+   * #UNENGAGED}), the domains with the most addresses, one more than {@link
+   * Distributions#TOP_DOMAINS} (so that {@link #collect} knows whether any is left out), the number
+   * of domains and the number of unengaged addresses.
    */
-  public Distributions collect(ObservedMetrics observed, Dataset<Row> flagged, long addresses) {
+  public static TopDomains topDomains(Dataset<Row> flagged) {
+    int size = Distributions.TOP_DOMAINS + 1;
+    List<TopDomains> partitions =
+        flagged
+            .select(domainOf(col(UnengagedRules.ADDRESS)).as(DOMAIN), col(UNENGAGED))
+            .groupBy(col(DOMAIN))
+            .agg(
+                count(lit(1)).as("addresses"),
+                sum(when(col(UNENGAGED), 1L).otherwise(0L)).as("unengaged"))
+            .mapPartitions(
+                (MapPartitionsFunction<Row, TopDomains>)
+                    rows -> List.of(TopDomains.of(new DomainRows(rows), size)).iterator(),
+                Encoders.javaSerialization(TopDomains.class))
+            .collectAsList();
+    TopDomains all = TopDomains.of(Collections.emptyIterator(), size);
+    for (TopDomains p : partitions) {
+      all = all.merge(p);
+    }
+    return all;
+  }
+
+  /** The grouped rows as {@link TopDomains.Domain}s. */
+  private record DomainRows(Iterator<Row> rows) implements Iterator<TopDomains.Domain> {
+    @Override
+    public boolean hasNext() {
+      return rows.hasNext();
+    }
+
+    @Override
+    public TopDomains.Domain next() {
+      Row r = rows.next();
+      return new TopDomains.Domain(r.getString(0), r.getLong(1), r.getLong(2));
+    }
+  }
+
+  /** After {@link #topDomains} ran: the observed counts and the domains it found. */
+  public Distributions collect(ObservedMetrics observed, TopDomains domains, long addresses) {
     int i = 0;
     long enough = observed.getLong(OBSERVATION, i++);
     long early = observed.getLong(OBSERVATION, i++);
@@ -112,14 +156,18 @@ public final class AddressDistributions {
     for (int b = 0; b < daysSinceEngagement.size(); b++) {
       c3.add(observed.getLong(OBSERVATION, i++));
     }
-    TopDomains domains = topDomains(flagged);
-    List<DomainCounts> top = domains.top();
+    List<DomainCounts> top = new ArrayList<>();
+    for (TopDomains.Domain d : domains.top()) {
+      if (top.size() < Distributions.TOP_DOMAINS) {
+        top.add(new DomainCounts(d.name(), 1, d.addresses(), d.unengaged()));
+      }
+    }
     long topAddresses = top.stream().mapToLong(DomainCounts::addresses).sum();
     long topUnengaged = top.stream().mapToLong(DomainCounts::unengaged).sum();
     DomainCounts other =
         new DomainCounts(
             DomainCounts.OTHER,
-            domains.otherDomains(),
+            domains.domains() - top.size(),
             addresses - topAddresses,
             unengaged - topUnengaged);
     return new Distributions(
@@ -129,35 +177,6 @@ public final class AddressDistributions {
         new Histogram(daysSinceEngagement, c3),
         top,
         other);
-  }
-
-  private record TopDomains(List<DomainCounts> top, long otherDomains) {}
-
-  /**
-   * The domains with the most addresses, ties by name, and how many domains are left out (counted
-   * by a second small job only when there are more than {@link Distributions#TOP_DOMAINS}).
-   */
-  private static TopDomains topDomains(Dataset<Row> flagged) {
-    Dataset<Row> byDomain =
-        flagged
-            .select(domainOf(col(UnengagedRules.ADDRESS)).as(DOMAIN), col(UNENGAGED))
-            .groupBy(col(DOMAIN))
-            .agg(
-                count(lit(1)).as("addresses"),
-                sum(when(col(UNENGAGED), 1L).otherwise(0L)).as("unengaged"));
-    List<Row> rows =
-        byDomain
-            .orderBy(desc("addresses"), col(DOMAIN))
-            .limit(Distributions.TOP_DOMAINS + 1)
-            .collectAsList();
-    List<DomainCounts> top = new ArrayList<>();
-    for (int r = 0; r < Math.min(rows.size(), Distributions.TOP_DOMAINS); r++) {
-      Row row = rows.get(r);
-      top.add(new DomainCounts(row.getString(0), 1, row.getLong(1), row.getLong(2)));
-    }
-    long others =
-        rows.size() > Distributions.TOP_DOMAINS ? byDomain.count() - Distributions.TOP_DOMAINS : 0;
-    return new TopDomains(top, others);
   }
 
   /**

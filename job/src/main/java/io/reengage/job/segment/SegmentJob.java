@@ -24,6 +24,7 @@ import io.reengage.job.read.ScanStageTimer;
 import io.reengage.job.read.SparkEventReader;
 import io.reengage.job.report.AddressDistributions;
 import io.reengage.job.report.ReportFile;
+import io.reengage.job.report.TopDomains;
 import io.reengage.job.rollup.DayMarker;
 import io.reengage.job.rollup.MonthMarker;
 import io.reengage.job.rollup.RollupPlan;
@@ -128,16 +129,15 @@ public final class SegmentJob {
       Planned planned = settings.rollupsUri() == null ? fullScan(observed) : withRollups(observed);
       long listMs = millisSince(t);
 
-      // One Spark job reads, applies the rules and keeps the result (a row per unengaged address)
-      // for the writer; the summary's counts are observed on the way instead of costing a cache and
-      // a job each.
+      // One Spark job reads, applies the rules, keeps every address flagged by rule 6 for the
+      // writer and ends in the report's domain counts; the summary's counts, the number unengaged
+      // among them, are observed on the way instead of costing a cache and a job each.
       t = System.nanoTime();
-      // The cache holds every address flagged by rule 6, not only the segment, so that the
-      // report's domain counts are a small aggregate over it rather than a second read.
       Dataset<Row> flagged = planned.flagged().persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> unengaged = AddressDistributions.unengagedOnly(flagged);
       try {
-        long unengagedCount = unengaged.count();
+        TopDomains domains = AddressDistributions.topDomains(flagged);
+        long unengagedCount = domains.unengaged();
         long aggregateMs = millisSince(t);
         long scanMs = scan.millis();
         ReadCounts read = planned.read().total();
@@ -147,7 +147,7 @@ public final class SegmentJob {
         long dropped = observed.getLong(DROPPED, 0);
         t = System.nanoTime();
         Map<String, Object> distributions =
-            this.distributions.collect(observed, flagged, addresses).toMap();
+            this.distributions.collect(observed, domains, addresses).toMap();
         long distributionsMs = millisSince(t);
         Long crossCheckMs = null;
         if (settings.crossCheck()) {
