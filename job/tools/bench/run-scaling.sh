@@ -2,6 +2,7 @@
 # The scaling benchmark (issue 17): one command, whole processes, and a chart.
 #
 #   job/tools/bench/run-scaling.sh [WORK_DIR] [PARTS]     (defaults: /tmp/reengage-scaling, volume,backfill,chart)
+#   FACTORS="1 4" job/tools/bench/run-scaling.sh ...       only those volumes (default "1 4 2")
 #
 # volume    the same 12 months and 200,000 addresses with 1x, 2x and 4x the mail per address per day
 #           (generate --mail-per-day-factor; the 4x set is 9.3 GB, the "at least 8 GB" set). For each:
@@ -60,7 +61,7 @@ same_rows() { # expected import folder, actual import folder
 if [[ ",$PARTS," == *",volume,"* ]]; then
   echo -e "# factor\tmeasurement\tjobMs\twall_s\tpeak_mb\tbytes\trows\tload1" > "$WORK/volume.tsv"
   # 4x before 2x: the 4x set is the 8 GB DuckDB comparison.
-  for f in 1 4 2; do
+  for f in ${FACTORS:-1 4 2}; do
     D="$WORK/x$f"
     generate "$D" --days 365 --mail-per-day-factor "$f"
     echo "== x$f: fresh processes (load $(load))" >&2
