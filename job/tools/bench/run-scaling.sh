@@ -24,7 +24,6 @@ PARTS="${2:-volume,backfill,chart}"
 AS_OF=2026-08-31
 FROM=2025-08-31
 TO=2026-08-30
-DELIVERED_START=2025-10-31
 export REENGAGE_HEAP="${REENGAGE_HEAP:-2g}"
 R="$ROOT/reengage"
 mkdir -p "$WORK"
@@ -83,13 +82,15 @@ if [[ ",$PARTS," == *",volume,"* ]]; then
       m=$(measure "$D/rollup" rollup "$R" rollup --events "$D/events" --rollups "$D/rollups" --from "$FROM" --to "$TO")
       echo "$m" > "$D/rollup.done"
     fi
-    rows=$(tool RollupRows "$D/rollups" "$DELIVERED_START" 2>/dev/null | grep -o '"rollupRows":[0-9]*' | grep -o '[0-9]*$')
 
     l=$(load); rm -rf "$D/daily"
     read -r w p <<< "$(measure "$D/daily" daily "$R" segment --events "$D/events" --as-of "$AS_OF" --out "$D/daily" --rollups "$D/rollups")"
     s="$D/daily/summary.json"
     rb=$(grep -A8 '"rollups"' "$s" | grep -o '"bytes" *: *[0-9]*' | grep -o '[0-9]*$')
-    echo -e "$f\tdaily fresh\t$(json "$s" jobMs)\t$w\t$p\t$(( $(json "$s" bytes) + rb ))\t$(( $(json "$s" records) + rows ))\t$l" >> "$WORK/volume.tsv"
+    # Rows combined: the raw records read plus the rollup rows the run took (its summary: rows of month
+    # aggregates and of day rollups, the latter from day folders or compacted months).
+    rows=$(( $(json "$s" records) + $(json "$s" rowsFromMonthAggregates) + $(json "$s" rowsFromDays) ))
+    echo -e "$f\tdaily fresh\t$(json "$s" jobMs)\t$w\t$p\t$(( $(json "$s" bytes) + rb ))\t$rows\t$l" >> "$WORK/volume.tsv"
 
     same_rows "$D/full/import" "$D/daily/import"
 
