@@ -2,6 +2,7 @@ package io.reengage.job.bench;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -63,6 +65,8 @@ public final class ScalingChart {
     volume.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(volume);
     Map<String, Color> colours = new LinkedHashMap<>();
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    Shape[] shapeCycle = DefaultDrawingSupplier.createStandardSeriesShapes();
     plot.setGap(12);
     for (int panel = 0; panel < PANELS.length; panel++) {
       XYSeriesCollection data = new XYSeriesCollection();
@@ -70,11 +74,13 @@ public final class ScalingChart {
       XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
       for (int s = 0; s < data.getSeriesCount(); s++) {
         renderer.setSeriesStroke(s, new BasicStroke(2f));
-        // One colour per measurement in every panel, and one legend entry (every measurement has
-        // seconds, so the first panel names them all).
+        // One colour and one marker per measurement in every panel, and one legend entry (every
+        // measurement has seconds, so the first panel names them all).
         String name = (String) data.getSeriesKey(s);
         renderer.setSeriesPaint(
             s, colours.computeIfAbsent(name, n -> PALETTE[colours.size() % PALETTE.length]));
+        renderer.setSeriesShape(
+            s, shapes.computeIfAbsent(name, n -> shapeCycle[shapes.size() % shapeCycle.length]));
         renderer.setSeriesVisibleInLegend(s, panel == 0);
       }
       NumberAxis axis = new NumberAxis(PANELS[panel]);
