@@ -156,12 +156,11 @@ public final class AddressDistributions {
     for (int b = 0; b < daysSinceEngagement.size(); b++) {
       c3.add(observed.getLong(OBSERVATION, i++));
     }
-    List<DomainCounts> top = new ArrayList<>();
-    for (TopDomains.Domain d : domains.top()) {
-      if (top.size() < Distributions.TOP_DOMAINS) {
-        top.add(new DomainCounts(d.name(), 1, d.addresses(), d.unengaged()));
-      }
-    }
+    List<DomainCounts> top =
+        domains.top().stream()
+            .limit(Distributions.TOP_DOMAINS)
+            .map(d -> new DomainCounts(d.name(), 1, d.addresses(), d.unengaged()))
+            .toList();
     long topAddresses = top.stream().mapToLong(DomainCounts::addresses).sum();
     long topUnengaged = top.stream().mapToLong(DomainCounts::unengaged).sum();
     DomainCounts other =

@@ -73,11 +73,15 @@ public final class TopDomains implements Serializable {
 
   /** The top of both, and their counts added (the rows of the two must not share a domain). */
   public TopDomains merge(TopDomains other) {
+    int kept = Math.max(size, other.size);
     List<Domain> both = new ArrayList<>(top);
     both.addAll(other.top);
-    TopDomains merged = of(both.iterator(), Math.max(size, other.size));
+    both.sort(ORDER);
     return new TopDomains(
-        merged.size, merged.top, domains + other.domains, unengaged + other.unengaged);
+        kept,
+        both.subList(0, Math.min(kept, both.size())),
+        domains + other.domains,
+        unengaged + other.unengaged);
   }
 
   /** The kept domains, in {@link #ORDER}. */

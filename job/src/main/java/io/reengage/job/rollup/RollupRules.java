@@ -216,6 +216,22 @@ public final class RollupRules {
   }
 
   /**
+   * The usable addresses of {@link #perAddressWithRollups}'s rows with rule 5's columns only, as
+   * {@link UnengagedRules#perAddress} gives them for the full scan: what rule 6 and the report
+   * take.
+   */
+  public static Dataset<Row> usablePerAddress(Dataset<Row> combined) {
+    return UnengagedRules.usableAddresses(combined)
+        .select(
+            col(UnengagedRules.ADDRESS),
+            col(UnengagedRules.MAX_DELIVERED),
+            col(UnengagedRules.MIN_DELIVERED),
+            col(UnengagedRules.LAST_ENGAGEMENT),
+            col(UnengagedRules.NUM_DELIVERED),
+            col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
+  }
+
+  /**
    * How partial rows of one address merge, whatever they cover (a day part, a month, raw days):
    * counts add up, earliest and latest combine. The one list both the month aggregates and {@link
    * #combine} use, so the two cannot drift apart.

@@ -362,15 +362,7 @@ public final class SegmentJob {
                 when(
                     UnengagedRules.unusableAddress(),
                     col(UnengagedRules.NUM_DELIVERED).plus(col(RollupRules.ENGAGEMENT_COUNT)))));
-    Dataset<Row> perAddress =
-        UnengagedRules.usableAddresses(combined)
-            .select(
-                col(UnengagedRules.ADDRESS),
-                col(UnengagedRules.MAX_DELIVERED),
-                col(UnengagedRules.MIN_DELIVERED),
-                col(UnengagedRules.LAST_ENGAGEMENT),
-                col(UnengagedRules.NUM_DELIVERED),
-                col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
+    Dataset<Row> perAddress = RollupRules.usablePerAddress(combined);
     return new Planned(
         AddressDistributions.withUnengagedFlag(counts.perAddress(perAddress), rules),
         read,

@@ -90,15 +90,7 @@ class RollupRulesAgreementTest {
     Dataset<Row> combined =
         RollupRules.perAddressWithRollups(
             UnengagedRules.inWindows(rawDays, P), daily, P, MachineOpenMode.COUNT);
-    return UnengagedRules.selectUnengaged(
-        UnengagedRules.usableAddresses(combined)
-            .select(
-                col(UnengagedRules.ADDRESS),
-                col(UnengagedRules.MAX_DELIVERED),
-                col(UnengagedRules.MIN_DELIVERED),
-                col(UnengagedRules.LAST_ENGAGEMENT),
-                col(UnengagedRules.NUM_DELIVERED)),
-        P);
+    return UnengagedRules.selectUnengaged(RollupRules.usablePerAddress(combined), P);
   }
 
   @Test

@@ -174,15 +174,9 @@ class GeneratedAgreementTest {
     List<java.sql.Date> days = plan.rollupDays().stream().map(java.sql.Date::valueOf).toList();
     Dataset<Row> rolled = daily.where(col(RollupRules.DAY).isin(days.toArray()));
     Dataset<Row> perAddress =
-        UnengagedRules.usableAddresses(
-                RollupRules.perAddressWithRollups(
-                    UnengagedRules.inWindows(raw, p), rolled, p, MachineOpenMode.COUNT))
-            .select(
-                col(UnengagedRules.ADDRESS),
-                col(UnengagedRules.MAX_DELIVERED),
-                col(UnengagedRules.MIN_DELIVERED),
-                col(UnengagedRules.LAST_ENGAGEMENT),
-                col(UnengagedRules.NUM_DELIVERED));
+        RollupRules.usablePerAddress(
+            RollupRules.perAddressWithRollups(
+                UnengagedRules.inWindows(raw, p), rolled, p, MachineOpenMode.COUNT));
     return UnengagedRules.selectUnengaged(perAddress, p);
   }
 

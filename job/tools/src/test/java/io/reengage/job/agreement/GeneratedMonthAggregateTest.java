@@ -172,20 +172,13 @@ class GeneratedMonthAggregateTest {
         monthPartials = monthPartials == null ? partials : monthPartials.unionByName(partials);
       }
       Dataset<Row> perAddress =
-          UnengagedRules.usableAddresses(
-                  RollupRules.perAddressWithRollups(
-                      UnengagedRules.forMode(UnengagedRules.inWindows(raw, p), mode),
-                      dayRows,
-                      monthPartials,
-                      p,
-                      mode))
-              .select(
-                  col(UnengagedRules.ADDRESS),
-                  col(UnengagedRules.MAX_DELIVERED),
-                  col(UnengagedRules.MIN_DELIVERED),
-                  col(UnengagedRules.LAST_ENGAGEMENT),
-                  col(UnengagedRules.NUM_DELIVERED),
-                  col(UnengagedRules.LAST_ENGAGEMENT_EXCLUDING_MACHINE_OPENS));
+          RollupRules.usablePerAddress(
+              RollupRules.perAddressWithRollups(
+                  UnengagedRules.forMode(UnengagedRules.inWindows(raw, p), mode),
+                  dayRows,
+                  monthPartials,
+                  p,
+                  mode));
       List<String> viaMonths =
           sorted(SqlPortCrossCheck.asImportRows(UnengagedRules.selectUnengaged(perAddress, p)));
       List<String> full =
